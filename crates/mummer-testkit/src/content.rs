@@ -1,0 +1,1021 @@
+//! A well-behaved content server for happy paths, `mummer demo` and benchmarks, speaking
+//! HTTP/1.1 (keep-alive, pipelining, chunked uploads, `Expect: 100-continue`) and HTTP/2, over
+//! plain TCP or TLS.
+//!
+//! Routes (any method is accepted; `HEAD` gets the headers without a body):
+//!
+//! | route | response |
+//! |---|---|
+//! | `/bytes/{n}` | `n` [`pattern`] bytes from offset 0 with `Content-Length`; honours one `Range: bytes=a-`, `bytes=a-b` or `bytes=-k` with 206 + `Content-Range` (416 when unsatisfiable); sends `Accept-Ranges: bytes` and `ETag: "pattern-{n}"`, and a mismatching `If-Range` gets the full body |
+//! | `/chunked/{n}` | the same bytes with HTTP/1.1 chunked encoding (64 KiB chunks); on HTTP/2 without `content-length` |
+//! | `/gzip/{n}`, `/br/{n}`, `/zstd/{n}`, `/deflate/{n}` | `n` pattern bytes compressed, with `Content-Encoding` (`deflate` is zlib-wrapped, as HTTP means it); compressed once per `n` and cached; `n` at most 64 MiB |
+//! | `/truncated/{n}` | `Content-Length: n` but only `n/2` bytes, then the connection closes (HTTP/1.1) or the stream is reset with INTERNAL_ERROR (HTTP/2) |
+//! | `/status/{code}` | empty body with that status (200..=999) |
+//! | `/echo` | JSON: `{"method","path","version","headers":[[name,value],..],"body_len","body_sha256"}`; headers in wire order on HTTP/1.1, in `HeaderMap` order on HTTP/2 (pseudo-headers excluded; repeated names grouped) |
+//! | `/redirect/{n}` | 302 to `/redirect/{n-1}`; `/redirect/0` is 200 `done` |
+//! | `/small` | `hello, world\n` |
+//!
+//! Anything else is 404. Query strings are ignored for routing.
+
+use std::collections::HashMap;
+use std::future::poll_fn;
+use std::io;
+use std::net::SocketAddr;
+use std::sync::{Arc, LazyLock, Mutex};
+use std::time::Duration;
+
+use btls::ssl::SslAcceptor;
+use bytes::Bytes;
+use http2::server::SendResponse;
+use http2::{RecvStream, SendStream};
+use sha2::{Digest, Sha256};
+use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+use crate::Identity;
+use crate::conn::{BufConn, Transport, close, framing};
+use crate::core::{Core, HasCore};
+use crate::pattern;
+
+/// How a [`ContentServer`] listens.
+#[derive(Clone, Debug)]
+pub struct ContentOptions {
+    /// Serve TLS with this identity; plain TCP when `None`.
+    pub tls: Option<Identity>,
+    /// Serve HTTP/2: via ALPN `h2` with TLS, or prior knowledge on plain TCP (detected from the
+    /// connection preface when `h1` is also on).
+    pub h2: bool,
+    /// Serve HTTP/1.1 (ALPN `http/1.1` with TLS). If both `h1` and `h2` are off, HTTP/1.1 is
+    /// served anyway.
+    pub h1: bool,
+}
+
+impl Default for ContentOptions {
+    /// Plain TCP, HTTP/1.1 only.
+    fn default() -> Self {
+        ContentOptions {
+            tls: None,
+            h2: false,
+            h1: true,
+        }
+    }
+}
+
+impl ContentOptions {
+    /// Plain TCP, HTTP/1.1 only.
+    pub fn plain() -> Self {
+        Self::default()
+    }
+
+    /// TLS with `identity`, offering both `h2` and `http/1.1`.
+    pub fn tls(identity: Identity) -> Self {
+        ContentOptions {
+            tls: Some(identity),
+            h2: true,
+            h1: true,
+        }
+    }
+}
+
+/// A running content server. Dropping it stops accepting connections.
+pub struct ContentServer {
+    core: Core,
+}
+
+impl HasCore for ContentServer {
+    fn core_mut(&mut self) -> &mut Core {
+        &mut self.core
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Protocols {
+    h1: bool,
+    h2: bool,
+}
+
+impl ContentServer {
+    /// Starts the server on the caller's runtime.
+    pub async fn start(opts: ContentOptions) -> ContentServer {
+        let protocols = Protocols {
+            h1: opts.h1 || !opts.h2,
+            h2: opts.h2,
+        };
+        let acceptor = opts.tls.as_ref().map(|id| {
+            let mut alpn: Vec<&[u8]> = Vec::new();
+            if protocols.h2 {
+                alpn.push(b"h2");
+            }
+            if protocols.h1 {
+                alpn.push(b"http/1.1");
+            }
+            Arc::new(crate::tls::acceptor(id, &alpn))
+        });
+        let core = Core::start(move |tcp, _| serve(tcp, acceptor.clone(), protocols)).await;
+        ContentServer { core }
+    }
+
+    /// [`ContentServer::start`] on a private runtime, for synchronous callers.
+    pub fn spawn_on_thread(opts: ContentOptions) -> ContentServer {
+        crate::core::spawn_on_thread(move || Self::start(opts))
+    }
+
+    /// The listening address (127.0.0.1).
+    pub fn addr(&self) -> SocketAddr {
+        self.core.addr()
+    }
+
+    /// The listening port.
+    pub fn port(&self) -> u16 {
+        self.core.addr().port()
+    }
+
+    /// Number of TCP connections accepted so far.
+    pub fn connections(&self) -> usize {
+        self.core.connections()
+    }
+}
+
+async fn serve(tcp: TcpStream, acceptor: Option<Arc<SslAcceptor>>, p: Protocols) {
+    match acceptor {
+        Some(acceptor) => {
+            let Ok(tls) = crate::tls::accept(&acceptor, tcp).await else {
+                return;
+            };
+            let h2 = match tls.ssl().selected_alpn_protocol() {
+                Some(b"h2") => true,
+                Some(_) => false,
+                None => !p.h1,
+            };
+            if h2 {
+                serve_h2(tls).await;
+            } else {
+                serve_h1(tls).await;
+            }
+        }
+        None => {
+            let h2 = match (p.h1, p.h2) {
+                (true, true) => starts_with_preface(&tcp).await,
+                (_, h2) => h2,
+            };
+            if h2 {
+                serve_h2(tcp).await;
+            } else {
+                serve_h1(tcp).await;
+            }
+        }
+    }
+}
+
+/// Whether a plain connection begins with the HTTP/2 preface (`PRI * HTTP/2.0...`).
+async fn starts_with_preface(tcp: &TcpStream) -> bool {
+    let mut buf = [0u8; 4];
+    for _ in 0..2000 {
+        match tcp.peek(&mut buf).await {
+            Ok(0) | Err(_) => return false,
+            Ok(n) if n >= 4 => return &buf == b"PRI ",
+            // peek returns at once while any byte is buffered, so wait for the rest.
+            Ok(_) => tokio::time::sleep(Duration::from_millis(1)).await,
+        }
+    }
+    false
+}
+
+// ---------------------------------------------------------------------------------------------
+// Routing, shared by both protocols.
+
+struct Request {
+    method: String,
+    target: String,
+    version: &'static str,
+    headers: Vec<(String, String)>,
+    body_len: u64,
+    body_sha256: [u8; 32],
+}
+
+impl Request {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+enum Body {
+    Empty,
+    Full(Bytes),
+    /// Pattern bytes `offset..offset + len` with a known length.
+    Pattern {
+        offset: u64,
+        len: u64,
+    },
+    /// Pattern bytes `0..len` without a declared length (chunked on HTTP/1.1).
+    Chunked {
+        len: u64,
+    },
+    /// Declares `len` bytes, sends half, then breaks the connection or stream.
+    Truncated {
+        len: u64,
+    },
+}
+
+struct Response {
+    status: u16,
+    headers: Vec<(&'static str, String)>,
+    body: Body,
+}
+
+impl Response {
+    fn new(status: u16, body: Body) -> Self {
+        Response {
+            status,
+            headers: Vec::new(),
+            body,
+        }
+    }
+
+    fn text(status: u16, text: &'static str) -> Self {
+        let mut r = Response::new(status, Body::Full(Bytes::from_static(text.as_bytes())));
+        r.headers.push(("content-type", "text/plain".into()));
+        r
+    }
+
+    /// The declared body length, or `None` when the body is chunked / unsized.
+    fn content_length(&self) -> Option<u64> {
+        match &self.body {
+            Body::Empty => Some(0),
+            Body::Full(b) => Some(b.len() as u64),
+            Body::Pattern { len, .. } | Body::Truncated { len } => Some(*len),
+            Body::Chunked { .. } => None,
+        }
+    }
+}
+
+/// Bodies that must not carry a Content-Length header or any content.
+fn bodiless_status(status: u16) -> bool {
+    status < 200 || status == 204 || status == 304
+}
+
+const MAX_COMPRESSED_INPUT: u64 = 64 * 1024 * 1024;
+
+async fn route(req: &Request) -> Response {
+    let path = req.target.split('?').next().unwrap_or("");
+    let mut parts = path.trim_start_matches('/').splitn(2, '/');
+    let first = parts.next().unwrap_or("");
+    let arg = parts.next();
+    let num = arg.and_then(|a| a.parse::<u64>().ok());
+    match (first, arg, num) {
+        ("small", None, _) => Response::text(200, "hello, world\n"),
+        ("echo", None, _) => echo(req),
+        ("bytes", _, Some(n)) => bytes_route(req, n),
+        ("chunked", _, Some(n)) => Response::new(200, Body::Chunked { len: n }),
+        ("truncated", _, Some(n)) => Response::new(200, Body::Truncated { len: n }),
+        ("status", _, Some(code)) if (200..=999).contains(&code) => {
+            Response::new(code as u16, Body::Empty)
+        }
+        ("redirect", _, Some(0)) => Response::text(200, "done"),
+        ("redirect", _, Some(n)) => {
+            let mut r = Response::new(302, Body::Empty);
+            r.headers.push(("location", format!("/redirect/{}", n - 1)));
+            r
+        }
+        ("gzip" | "br" | "zstd" | "deflate", _, Some(n)) if n <= MAX_COMPRESSED_INPUT => {
+            match compressed(first, n).await {
+                Ok(data) => {
+                    let mut r = Response::new(200, Body::Full(data));
+                    r.headers.push(("content-encoding", first.to_string()));
+                    r.headers
+                        .push(("content-type", "application/octet-stream".into()));
+                    r
+                }
+                Err(_) => Response::text(500, "compression failed\n"),
+            }
+        }
+        _ => Response::text(404, "not found\n"),
+    }
+}
+
+fn bytes_route(req: &Request, n: u64) -> Response {
+    let etag = format!("\"pattern-{n}\"");
+    let if_range_ok = req.header("if-range").is_none_or(|v| v.trim() == etag);
+    let range = req
+        .header("range")
+        .filter(|_| if_range_ok)
+        .and_then(parse_range);
+    let mut r = match range {
+        None => Response::new(200, Body::Pattern { offset: 0, len: n }),
+        Some(spec) => match spec.resolve(n) {
+            Some((a, b)) => {
+                let mut r = Response::new(
+                    206,
+                    Body::Pattern {
+                        offset: a,
+                        len: b - a + 1,
+                    },
+                );
+                r.headers
+                    .push(("content-range", format!("bytes {a}-{b}/{n}")));
+                r
+            }
+            None => {
+                let mut r = Response::new(416, Body::Empty);
+                r.headers.push(("content-range", format!("bytes */{n}")));
+                r
+            }
+        },
+    };
+    r.headers.push(("accept-ranges", "bytes".into()));
+    r.headers.push(("etag", etag));
+    r.headers
+        .push(("content-type", "application/octet-stream".into()));
+    r
+}
+
+enum RangeSpec {
+    From(u64, Option<u64>),
+    Suffix(u64),
+}
+
+impl RangeSpec {
+    /// Inclusive byte positions within a body of `n` bytes, or `None` if unsatisfiable.
+    fn resolve(&self, n: u64) -> Option<(u64, u64)> {
+        match *self {
+            RangeSpec::From(a, _) if a >= n => None,
+            RangeSpec::From(a, b) => Some((a, b.map_or(n - 1, |b| b.min(n - 1)))),
+            RangeSpec::Suffix(0) => None,
+            RangeSpec::Suffix(_) if n == 0 => None,
+            RangeSpec::Suffix(k) => Some((n.saturating_sub(k), n - 1)),
+        }
+    }
+}
+
+/// Parses a single byte range; anything else (multiple ranges, other units) is ignored.
+fn parse_range(value: &str) -> Option<RangeSpec> {
+    let spec = value.trim().strip_prefix("bytes=")?.trim();
+    if spec.contains(',') {
+        return None;
+    }
+    let (a, b) = spec.split_once('-')?;
+    let (a, b) = (a.trim(), b.trim());
+    if a.is_empty() {
+        return Some(RangeSpec::Suffix(b.parse().ok()?));
+    }
+    let a: u64 = a.parse().ok()?;
+    if b.is_empty() {
+        return Some(RangeSpec::From(a, None));
+    }
+    let b: u64 = b.parse().ok()?;
+    (b >= a).then_some(RangeSpec::From(a, Some(b)))
+}
+
+fn echo(req: &Request) -> Response {
+    let mut json = String::with_capacity(256);
+    json.push_str("{\"method\":");
+    json_str(&mut json, &req.method);
+    json.push_str(",\"path\":");
+    json_str(&mut json, &req.target);
+    json.push_str(",\"version\":");
+    json_str(&mut json, req.version);
+    json.push_str(",\"headers\":[");
+    for (i, (name, value)) in req.headers.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push('[');
+        json_str(&mut json, name);
+        json.push(',');
+        json_str(&mut json, value);
+        json.push(']');
+    }
+    json.push_str(&format!(
+        "],\"body_len\":{},\"body_sha256\":\"{}\"}}",
+        req.body_len,
+        hex::encode(req.body_sha256)
+    ));
+    let mut r = Response::new(200, Body::Full(Bytes::from(json)));
+    r.headers.push(("content-type", "application/json".into()));
+    r
+}
+
+fn json_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+type CompressionCache = Mutex<HashMap<(String, u64), Bytes>>;
+static COMPRESSED: LazyLock<CompressionCache> = LazyLock::new(Default::default);
+
+/// The first `n` pattern bytes compressed with `encoding`, computed once per process.
+async fn compressed(encoding: &str, n: u64) -> io::Result<Bytes> {
+    use async_compression::Level;
+    use async_compression::tokio::write::{BrotliEncoder, GzipEncoder, ZlibEncoder, ZstdEncoder};
+
+    let key = (encoding.to_string(), n);
+    if let Some(hit) = COMPRESSED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(&key)
+    {
+        return Ok(hit.clone());
+    }
+    // Concurrent first requests may both compress; the results are identical, so that's fine.
+    let input = pattern::bytes(0, n as usize);
+    let out = match encoding {
+        "gzip" => encode(GzipEncoder::new(Vec::new()), &input).await?,
+        // HTTP's "deflate" is the zlib format (RFC 9110 section 8.4.1.2), not raw deflate.
+        "deflate" => encode(ZlibEncoder::new(Vec::new()), &input).await?,
+        "zstd" => encode(ZstdEncoder::new(Vec::new()), &input).await?,
+        // Brotli's default quality (11) is far too slow for multi-MB test bodies.
+        _ => {
+            encode(
+                BrotliEncoder::with_quality(Vec::new(), Level::Precise(5)),
+                &input,
+            )
+            .await?
+        }
+    };
+    let out = Bytes::from(out);
+    COMPRESSED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(key, out.clone());
+    Ok(out)
+}
+
+trait IntoVec {
+    fn into_vec(self) -> Vec<u8>;
+}
+
+macro_rules! into_vec {
+    ($($t:ident),*) => {$(
+        impl IntoVec for async_compression::tokio::write::$t<Vec<u8>> {
+            fn into_vec(self) -> Vec<u8> {
+                self.into_inner()
+            }
+        }
+    )*};
+}
+into_vec!(GzipEncoder, ZlibEncoder, ZstdEncoder, BrotliEncoder);
+
+async fn encode<E>(mut encoder: E, input: &[u8]) -> io::Result<Vec<u8>>
+where
+    E: AsyncWrite + Unpin + IntoVec,
+{
+    encoder.write_all(input).await?;
+    encoder.shutdown().await?;
+    Ok(encoder.into_vec())
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP/1.1
+
+/// Large Content-Length bodies go out in writes of this size.
+const H1_WRITE: usize = pattern::MAX_CHUNK;
+/// Chunk size for `/chunked`.
+const CHUNK: usize = 64 * 1024;
+/// Bodies up to this size are sent in the same write as the head.
+const COALESCE: usize = 64 * 1024;
+
+async fn serve_h1<S: Transport>(io: S) {
+    let mut conn = BufConn::new(io);
+    let mut scratch = Vec::with_capacity(CHUNK + 64);
+    loop {
+        let head = match conn.read_head(64 * 1024).await {
+            Ok(Some(head)) => head,
+            _ => return,
+        };
+        let mut header_buf = [httparse::EMPTY_HEADER; 128];
+        let mut parsed = httparse::Request::new(&mut header_buf);
+        if !matches!(parsed.parse(&head), Ok(httparse::Status::Complete(_))) {
+            let _ = conn
+                .io
+                .write_all(
+                    b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                )
+                .await;
+            close(&mut conn.io, true).await;
+            return;
+        }
+        let http10 = parsed.version == Some(0);
+        let headers: Vec<(String, String)> = parsed
+            .headers
+            .iter()
+            .map(|h| {
+                (
+                    h.name.to_string(),
+                    String::from_utf8_lossy(h.value).into_owned(),
+                )
+            })
+            .collect();
+        let mut req = Request {
+            method: parsed.method.unwrap_or("GET").to_string(),
+            target: parsed.path.unwrap_or("/").to_string(),
+            version: if http10 { "HTTP/1.0" } else { "HTTP/1.1" },
+            headers,
+            body_len: 0,
+            body_sha256: [0; 32],
+        };
+        let connection = req.header("connection").unwrap_or("").to_ascii_lowercase();
+        let keep_alive = if http10 {
+            connection.contains("keep-alive")
+        } else {
+            !connection.contains("close")
+        };
+        let body_framing = framing(req.headers.iter().map(|(n, v)| (n.as_str(), v.as_bytes())));
+        if req
+            .header("expect")
+            .is_some_and(|v| v.eq_ignore_ascii_case("100-continue"))
+            && conn
+                .io
+                .write_all(b"HTTP/1.1 100 Continue\r\n\r\n")
+                .await
+                .is_err()
+        {
+            return;
+        }
+        // Hash only for /echo: uploads to other routes should cost nothing but the read.
+        let hash = req.target.split('?').next() == Some("/echo");
+        let mut hasher = Sha256::new();
+        let mut body_len = 0u64;
+        let read = conn
+            .read_body(body_framing, &mut |data, payload| {
+                if payload {
+                    body_len += data.len() as u64;
+                    if hash {
+                        hasher.update(data);
+                    }
+                }
+            })
+            .await;
+        if read.is_err() {
+            return;
+        }
+        req.body_len = body_len;
+        req.body_sha256 = hasher.finalize().into();
+        let resp = route(&req).await;
+        let head_only = req.method.eq_ignore_ascii_case("HEAD");
+        match write_h1(&mut conn.io, &resp, head_only, keep_alive, &mut scratch).await {
+            Ok(true) if keep_alive => {}
+            Ok(_) => {
+                close(&mut conn.io, true).await;
+                return;
+            }
+            Err(_) => return,
+        }
+    }
+}
+
+/// Writes one response; `Ok(false)` means the connection must close afterwards.
+async fn write_h1<S: AsyncWrite + Unpin>(
+    io: &mut S,
+    resp: &Response,
+    head_only: bool,
+    keep_alive: bool,
+    scratch: &mut Vec<u8>,
+) -> io::Result<bool> {
+    let reason = http::StatusCode::from_u16(resp.status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or("Unknown");
+    let mut head = Vec::with_capacity(256);
+    head.extend_from_slice(format!("HTTP/1.1 {} {reason}\r\n", resp.status).as_bytes());
+    for (name, value) in &resp.headers {
+        head.extend_from_slice(format!("{name}: {value}\r\n").as_bytes());
+    }
+    if !bodiless_status(resp.status) {
+        match resp.content_length() {
+            Some(n) => head.extend_from_slice(format!("content-length: {n}\r\n").as_bytes()),
+            None => head.extend_from_slice(b"transfer-encoding: chunked\r\n"),
+        }
+    }
+    if !keep_alive {
+        head.extend_from_slice(b"connection: close\r\n");
+    }
+    head.extend_from_slice(b"\r\n");
+    if head_only || bodiless_status(resp.status) {
+        io.write_all(&head).await?;
+        io.flush().await?;
+        return Ok(true);
+    }
+    match &resp.body {
+        Body::Empty => io.write_all(&head).await?,
+        Body::Full(b) => {
+            if b.len() <= COALESCE {
+                head.extend_from_slice(b);
+                io.write_all(&head).await?;
+            } else {
+                io.write_all(&head).await?;
+                io.write_all(b).await?;
+            }
+        }
+        Body::Pattern { offset, len } => {
+            if *len <= COALESCE as u64 {
+                head.extend_from_slice(&pattern::chunk(*offset, *len as usize));
+                io.write_all(&head).await?;
+            } else {
+                io.write_all(&head).await?;
+                write_pattern(io, *offset, *len).await?;
+            }
+        }
+        Body::Chunked { len } => {
+            io.write_all(&head).await?;
+            let mut off = 0u64;
+            while off < *len {
+                let n = (*len - off).min(CHUNK as u64) as usize;
+                // One write per chunk keeps TLS records and syscalls few; the copy is cheap.
+                scratch.clear();
+                scratch.extend_from_slice(format!("{n:x}\r\n").as_bytes());
+                scratch.extend_from_slice(&pattern::chunk(off, n));
+                scratch.extend_from_slice(b"\r\n");
+                io.write_all(scratch).await?;
+                off += n as u64;
+            }
+            io.write_all(b"0\r\n\r\n").await?;
+        }
+        Body::Truncated { len } => {
+            io.write_all(&head).await?;
+            write_pattern(io, 0, len / 2).await?;
+            io.flush().await?;
+            return Ok(false);
+        }
+    }
+    io.flush().await?;
+    Ok(true)
+}
+
+async fn write_pattern<S: AsyncWrite + Unpin>(io: &mut S, offset: u64, len: u64) -> io::Result<()> {
+    let mut sent = 0u64;
+    while sent < len {
+        let piece = pattern::chunk(offset + sent, (len - sent).min(H1_WRITE as u64) as usize);
+        io.write_all(&piece).await?;
+        sent += piece.len() as u64;
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP/2
+
+async fn serve_h2<S>(io: S)
+where
+    S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
+    let handshake = http2::server::Builder::new()
+        .initial_connection_window_size(16 * 1024 * 1024)
+        .initial_window_size(8 * 1024 * 1024)
+        .max_concurrent_streams(1000)
+        // A bigger send buffer lets one stream keep more DATA queued, for throughput.
+        .max_send_buffer_size(1024 * 1024)
+        .handshake::<_, Bytes>(io)
+        .await;
+    let Ok(mut conn) = handshake else {
+        return;
+    };
+    while let Some(Ok((req, respond))) = conn.accept().await {
+        tokio::spawn(async move {
+            let _ = handle_h2(req, respond).await;
+        });
+    }
+}
+
+async fn handle_h2(
+    req: http::Request<RecvStream>,
+    mut respond: SendResponse<Bytes>,
+) -> io::Result<()> {
+    let (parts, mut body) = req.into_parts();
+    let target = parts
+        .uri
+        .path_and_query()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| "/".into());
+    let hash = parts.uri.path() == "/echo";
+    let mut hasher = Sha256::new();
+    let mut body_len = 0u64;
+    while let Some(data) = body.data().await {
+        let data = data.map_err(io::Error::other)?;
+        body_len += data.len() as u64;
+        if hash {
+            hasher.update(&data);
+        }
+        let _ = body.flow_control().release_capacity(data.len());
+    }
+    let req = Request {
+        method: parts.method.as_str().to_string(),
+        target,
+        version: "HTTP/2",
+        headers: parts
+            .headers
+            .iter()
+            .map(|(n, v)| {
+                (
+                    n.as_str().to_string(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect(),
+        body_len,
+        body_sha256: hasher.finalize().into(),
+    };
+    let resp = route(&req).await;
+    let head_only = parts.method == http::Method::HEAD;
+    let mut builder = http::Response::builder().status(resp.status);
+    for (name, value) in &resp.headers {
+        builder = builder.header(*name, value.as_str());
+    }
+    if !bodiless_status(resp.status) {
+        if let Some(n) = resp.content_length() {
+            builder = builder.header("content-length", n);
+        }
+    }
+    let head = builder.body(()).map_err(io::Error::other)?;
+    let no_body = head_only
+        || bodiless_status(resp.status)
+        || matches!(resp.body, Body::Empty)
+        || resp.content_length() == Some(0);
+    let mut send = respond
+        .send_response(head, no_body)
+        .map_err(io::Error::other)?;
+    if no_body {
+        return Ok(());
+    }
+    match resp.body {
+        Body::Empty => {}
+        Body::Full(b) => send_bytes(&mut send, b, true).await?,
+        Body::Pattern { offset, len } => send_pattern(&mut send, offset, len, true).await?,
+        Body::Chunked { len } => send_pattern(&mut send, 0, len, true).await?,
+        Body::Truncated { len } => {
+            send_pattern(&mut send, 0, len / 2, false).await?;
+            // http2 discards a stream's queued DATA on reset; give the connection task time to
+            // write what was sent so the client really sees a partial body first.
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            send.send_reset(http2::Reason::INTERNAL_ERROR);
+        }
+    }
+    Ok(())
+}
+
+/// Waits until flow control grants some capacity (up to `want` bytes) on `send`.
+pub(crate) async fn capacity(send: &mut SendStream<Bytes>, want: usize) -> io::Result<usize> {
+    send.reserve_capacity(want);
+    loop {
+        match poll_fn(|cx| send.poll_capacity(cx)).await {
+            Some(Ok(0)) => continue,
+            Some(Ok(n)) => return Ok(n.min(want)),
+            Some(Err(e)) => return Err(io::Error::other(e)),
+            None => return Err(io::Error::other("stream closed while waiting for capacity")),
+        }
+    }
+}
+
+/// Sends `data` respecting flow control; `end` ends the stream with the last piece.
+pub(crate) async fn send_bytes(
+    send: &mut SendStream<Bytes>,
+    mut data: Bytes,
+    end: bool,
+) -> io::Result<()> {
+    if data.is_empty() {
+        if end {
+            send.send_data(data, true).map_err(io::Error::other)?;
+        }
+        return Ok(());
+    }
+    while !data.is_empty() {
+        let n = capacity(send, data.len()).await?;
+        let piece = data.split_to(n.min(data.len()));
+        send.send_data(piece, end && data.is_empty())
+            .map_err(io::Error::other)?;
+    }
+    Ok(())
+}
+
+async fn send_pattern(
+    send: &mut SendStream<Bytes>,
+    offset: u64,
+    len: u64,
+    end: bool,
+) -> io::Result<()> {
+    let mut sent = 0u64;
+    if len == 0 && end {
+        return send.send_data(Bytes::new(), true).map_err(io::Error::other);
+    }
+    while sent < len {
+        let want = (len - sent).min(pattern::MAX_CHUNK as u64) as usize;
+        let n = capacity(send, want).await?;
+        let piece = pattern::chunk(offset + sent, n);
+        sent += piece.len() as u64;
+        send.send_data(piece, end && sent == len)
+            .map_err(io::Error::other)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tokio::io::AsyncReadExt;
+
+    async fn get(addr: SocketAddr, req: &[u8]) -> Vec<u8> {
+        let mut s = TcpStream::connect(addr).await.expect("connect");
+        s.write_all(req).await.expect("write");
+        let mut out = Vec::new();
+        s.read_to_end(&mut out).await.expect("read");
+        out
+    }
+
+    fn split(resp: &[u8]) -> (String, &[u8]) {
+        let i = resp
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("head end");
+        (
+            String::from_utf8_lossy(&resp[..i]).into_owned(),
+            &resp[i + 4..],
+        )
+    }
+
+    #[tokio::test]
+    async fn bytes_over_plain_h1() {
+        let server = ContentServer::start(ContentOptions::default()).await;
+        let resp = get(
+            server.addr(),
+            b"GET /bytes/1000 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        )
+        .await;
+        let (head, body) = split(&resp);
+        assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
+        assert!(head.contains("content-length: 1000"), "{head}");
+        assert_eq!(body, pattern::bytes(0, 1000));
+        assert_eq!(server.connections(), 1);
+    }
+
+    #[tokio::test]
+    async fn keep_alive_range_chunked_echo() {
+        let server = ContentServer::start(ContentOptions::default()).await;
+        let mut reqs = Vec::new();
+        for _ in 0..200 {
+            reqs.extend_from_slice(b"GET /small HTTP/1.1\r\nHost: x\r\n\r\n");
+        }
+        reqs.extend_from_slice(b"GET /bytes/1000 HTTP/1.1\r\nRange: bytes=10-19\r\n\r\n");
+        reqs.extend_from_slice(b"GET /chunked/70000 HTTP/1.1\r\n\r\n");
+        reqs.extend_from_slice(
+            b"POST /echo HTTP/1.1\r\nX-A: 1\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc",
+        );
+        let resp = get(server.addr(), &reqs).await;
+        let text = String::from_utf8_lossy(&resp);
+        assert_eq!(text.matches("hello, world\n").count(), 200);
+        assert!(text.contains("content-range: bytes 10-19/1000"));
+        assert!(text.contains("transfer-encoding: chunked\r\n\r\n10000\r\n"));
+        assert!(text.contains(
+            "\"body_len\":3,\"body_sha256\":\"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\""
+        ));
+        assert!(text.contains("[\"X-A\",\"1\"]"));
+        assert_eq!(server.connections(), 1);
+    }
+
+    #[tokio::test]
+    async fn compressed_and_truncated() {
+        let server = ContentServer::start(ContentOptions::default()).await;
+        let resp = get(
+            server.addr(),
+            b"GET /gzip/100000 HTTP/1.1\r\nConnection: close\r\n\r\n",
+        )
+        .await;
+        let (head, body) = split(&resp);
+        assert!(head.contains("content-encoding: gzip"));
+        assert_eq!(&body[..2], &[0x1f, 0x8b]);
+        let resp = get(server.addr(), b"GET /truncated/1000 HTTP/1.1\r\n\r\n").await;
+        let (head, body) = split(&resp);
+        assert!(head.contains("content-length: 1000"));
+        assert_eq!(body.len(), 500);
+    }
+
+    #[tokio::test]
+    async fn h2_and_h1_over_tls() {
+        let ca = crate::TestCa::new();
+        let server = ContentServer::start(ContentOptions::tls(ca.issue(&["localhost"]))).await;
+
+        // HTTP/2 via ALPN.
+        let connector = crate::tls::connector(&ca.ca_pem(), &[b"h2", b"http/1.1"]);
+        let tcp = TcpStream::connect(server.addr()).await.expect("connect");
+        let tls = crate::tls::connect(&connector, "localhost", tcp)
+            .await
+            .expect("tls");
+        assert_eq!(tls.ssl().selected_alpn_protocol(), Some(&b"h2"[..]));
+        let (client, conn) = http2::client::handshake(tls).await.expect("h2 handshake");
+        tokio::spawn(conn);
+        let mut client = client.ready().await.expect("ready");
+        let req = http::Request::get("https://localhost/bytes/3000000")
+            .body(())
+            .expect("request");
+        let (resp, _) = client.send_request(req, true).expect("send");
+        let resp = resp.await.expect("response");
+        assert_eq!(resp.headers()["content-length"], "3000000");
+        let mut body = resp.into_body();
+        let mut got = Vec::new();
+        while let Some(data) = body.data().await {
+            let data = data.expect("data");
+            let _ = body.flow_control().release_capacity(data.len());
+            got.extend_from_slice(&data);
+        }
+        assert_eq!(got.len(), 3_000_000);
+        assert_eq!(pattern::verify(0, &got), Ok(()));
+
+        let req = http::Request::post("https://localhost/echo")
+            .header("x-one", "1")
+            .body(())
+            .expect("request");
+        let (resp, mut upload) = client.send_request(req, false).expect("send");
+        upload
+            .send_data(Bytes::from_static(b"abc"), true)
+            .expect("upload");
+        let mut body = resp.await.expect("response").into_body();
+        let mut got = Vec::new();
+        while let Some(data) = body.data().await {
+            got.extend_from_slice(&data.expect("data"));
+        }
+        let text = String::from_utf8(got).expect("utf8");
+        assert!(text.contains("\"version\":\"HTTP/2\""), "{text}");
+        assert!(text.contains("[\"x-one\",\"1\"]"), "{text}");
+        assert!(text.contains("\"body_len\":3"), "{text}");
+
+        // HTTP/1.1 via ALPN.
+        let connector = crate::tls::connector(&ca.ca_pem(), &[b"http/1.1"]);
+        let tcp = TcpStream::connect(server.addr()).await.expect("connect");
+        let mut tls = crate::tls::connect(&connector, "localhost", tcp)
+            .await
+            .expect("tls");
+        tls.write_all(b"GET /small HTTP/1.1\r\nConnection: close\r\n\r\n")
+            .await
+            .expect("write");
+        let mut out = Vec::new();
+        let _ = tls.read_to_end(&mut out).await;
+        assert!(out.ends_with(b"\r\n\r\nhello, world\n"));
+        assert_eq!(server.connections(), 2);
+    }
+
+    #[tokio::test]
+    async fn plain_h2_prior_knowledge_and_h1_share_a_port() {
+        let server = ContentServer::start(ContentOptions {
+            tls: None,
+            h2: true,
+            h1: true,
+        })
+        .await;
+        let tcp = TcpStream::connect(server.addr()).await.expect("connect");
+        let (client, conn) = http2::client::handshake(tcp).await.expect("h2 handshake");
+        tokio::spawn(conn);
+        let mut client = client.ready().await.expect("ready");
+        let req = http::Request::get("http://localhost/redirect/2")
+            .body(())
+            .expect("request");
+        let (resp, _) = client.send_request(req, true).expect("send");
+        let resp = resp.await.expect("response");
+        assert_eq!(resp.status(), 302);
+        assert_eq!(resp.headers()["location"], "/redirect/1");
+        let resp = get(
+            server.addr(),
+            b"GET /status/503 HTTP/1.1\r\nConnection: close\r\n\r\n",
+        )
+        .await;
+        assert!(resp.starts_with(b"HTTP/1.1 503 Service Unavailable\r\n"));
+    }
+
+    /// Rough throughput check; run with `--ignored --nocapture` in release mode.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    #[ignore]
+    async fn throughput_h1_plain() {
+        let server = ContentServer::start(ContentOptions::default()).await;
+        let n: u64 = 4 << 30;
+        let mut s = TcpStream::connect(server.addr()).await.expect("connect");
+        s.write_all(format!("GET /bytes/{n} HTTP/1.1\r\nConnection: close\r\n\r\n").as_bytes())
+            .await
+            .expect("write");
+        let start = std::time::Instant::now();
+        let mut buf = vec![0u8; 1 << 20];
+        let mut total = 0u64;
+        loop {
+            let got = s.read(&mut buf).await.expect("read");
+            if got == 0 {
+                break;
+            }
+            total += got as u64;
+        }
+        let secs = start.elapsed().as_secs_f64();
+        eprintln!(
+            "{total} bytes in {secs:.2}s = {:.2} GB/s",
+            total as f64 / secs / 1e9
+        );
+    }
+}

@@ -1,0 +1,35 @@
+//! Test servers for mummer's integration tests, the CLI's `mummer demo` and benchmarks.
+//!
+//! In scope:
+//! - [`ca`]: a throwaway certificate authority and leaf identities (btls, EC P-256).
+//! - [`tls`]: server-side TLS acceptors with ALPN selection.
+//! - [`pattern`]: deterministic, cheaply generated body bytes that can be verified at any offset.
+//! - [`script`]: a scripted HTTP/1.1 fault server (raw bytes, exact control over timing and closes).
+//! - [`h2script`]: a scripted HTTP/2 fault server over TLS.
+//! - [`content`]: a well-behaved content server (HTTP/1.1 and HTTP/2, plain or TLS).
+//!
+//! Every server listens on `127.0.0.1` port 0 only. `start` functions spawn the server on the
+//! caller's tokio runtime; `spawn_on_thread` variants create a private multi-thread runtime so
+//! synchronous code can use them too. Dropping a server handle stops accepting new connections;
+//! connections already accepted run until they finish (or, for `spawn_on_thread` servers, until
+//! the private runtime shuts down with the handle).
+//!
+//! Out of scope: anything resembling a production server (no limits tuning, no graceful drain).
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod ca;
+pub mod content;
+pub mod h2script;
+pub mod pattern;
+pub mod script;
+pub mod tls;
+
+mod conn;
+mod core;
+
+pub use ca::{Identity, TestCa, untrusted_identity};
+
+pub use content::{ContentOptions, ContentServer};
+pub use h2script::{H2Request, H2ScriptServer, H2Step};
+pub use script::{ScriptServer, Step, chunked, response_with_length};

@@ -1,0 +1,381 @@
+//! Bodies: [`Body`] for what a request sends, and the response body behind
+//! [`Response`](crate::Response), which ends in exactly one way: complete, or an error that
+//! says why.
+
+use std::fmt;
+use std::io;
+use std::pin::Pin;
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures_core::Stream;
+use futures_util::StreamExt;
+use tokio::time::Instant;
+use tokio_util::sync::CancellationToken;
+use url::Url;
+
+use crate::decode::Decoder;
+use crate::error::{Error, Kind, TimeoutKind};
+use crate::h1::H1Body;
+use crate::h2::H2Body;
+
+type BoxStream = Pin<Box<dyn Stream<Item = io::Result<Bytes>> + Send>>;
+
+/// A request body: bytes held in memory (which can be sent again, on a retry or a 307), or a
+/// stream read once.
+pub struct Body {
+    inner: BodyInner,
+}
+
+enum BodyInner {
+    Bytes(Bytes),
+    Stream { stream: BoxStream, len: Option<u64> },
+}
+
+impl Body {
+    /// An empty body.
+    pub fn empty() -> Body {
+        Body {
+            inner: BodyInner::Bytes(Bytes::new()),
+        }
+    }
+
+    /// A body read from a stream of chunks. An `Err` item aborts the request.
+    pub fn wrap_stream<S>(stream: S) -> Body
+    where
+        S: Stream<Item = io::Result<Bytes>> + Send + 'static,
+    {
+        Body {
+            inner: BodyInner::Stream {
+                stream: Box::pin(stream),
+                len: None,
+            },
+        }
+    }
+
+    /// A body read from a stream of chunks whose total length is known (sent as
+    /// Content-Length; the stream must then yield exactly that many bytes).
+    pub fn from_stream_with_length<S>(stream: S, len: Option<u64>) -> Body
+    where
+        S: Stream<Item = io::Result<Bytes>> + Send + 'static,
+    {
+        Body {
+            inner: BodyInner::Stream {
+                stream: Box::pin(stream),
+                len,
+            },
+        }
+    }
+
+    /// A body read from an async reader; `len`, when known, is sent as Content-Length (the
+    /// reader must then yield exactly that many bytes), otherwise the body is chunked.
+    pub fn from_reader<R>(reader: R, len: Option<u64>) -> Body
+    where
+        R: tokio::io::AsyncRead + Send + 'static,
+    {
+        let stream = tokio_util::io::ReaderStream::with_capacity(reader, 64 * 1024);
+        Body {
+            inner: BodyInner::Stream {
+                stream: Box::pin(stream),
+                len,
+            },
+        }
+    }
+
+    /// The length, when it is known in advance.
+    pub fn content_length(&self) -> Option<u64> {
+        match &self.inner {
+            BodyInner::Bytes(b) => Some(b.len() as u64),
+            BodyInner::Stream { len, .. } => *len,
+        }
+    }
+
+    /// The bytes, when the body is held in memory.
+    pub fn as_bytes(&self) -> Option<&[u8]> {
+        match &self.inner {
+            BodyInner::Bytes(b) => Some(b),
+            BodyInner::Stream { .. } => None,
+        }
+    }
+
+    /// A copy that can be sent again, for bodies held in memory.
+    pub fn try_clone(&self) -> Option<Body> {
+        match &self.inner {
+            BodyInner::Bytes(b) => Some(Body {
+                inner: BodyInner::Bytes(b.clone()),
+            }),
+            BodyInner::Stream { .. } => None,
+        }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        matches!(&self.inner, BodyInner::Bytes(b) if b.is_empty())
+    }
+
+    pub(crate) fn is_stream(&self) -> bool {
+        matches!(&self.inner, BodyInner::Stream { .. })
+    }
+
+    /// The next piece to send; `None` at the end.
+    pub(crate) async fn next_chunk(&mut self) -> Result<Option<Bytes>, Error> {
+        match &mut self.inner {
+            BodyInner::Bytes(b) => {
+                if b.is_empty() {
+                    Ok(None)
+                } else {
+                    Ok(Some(std::mem::take(b)))
+                }
+            }
+            BodyInner::Stream { stream, .. } => match stream.next().await {
+                Some(Ok(b)) => Ok(Some(b)),
+                Some(Err(e)) => Err(Error::request(e)),
+                None => Ok(None),
+            },
+        }
+    }
+}
+
+impl fmt::Debug for Body {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.inner {
+            BodyInner::Bytes(b) => f.debug_tuple("Body").field(&b.len()).finish(),
+            BodyInner::Stream { len, .. } => {
+                f.debug_struct("Body").field("stream_len", len).finish()
+            }
+        }
+    }
+}
+
+impl Default for Body {
+    fn default() -> Self {
+        Body::empty()
+    }
+}
+
+impl From<Bytes> for Body {
+    fn from(b: Bytes) -> Body {
+        Body {
+            inner: BodyInner::Bytes(b),
+        }
+    }
+}
+
+impl From<Vec<u8>> for Body {
+    fn from(v: Vec<u8>) -> Body {
+        Bytes::from(v).into()
+    }
+}
+
+impl From<String> for Body {
+    fn from(s: String) -> Body {
+        Bytes::from(s).into()
+    }
+}
+
+impl From<&'static str> for Body {
+    fn from(s: &'static str) -> Body {
+        Bytes::from_static(s.as_bytes()).into()
+    }
+}
+
+impl From<&'static [u8]> for Body {
+    fn from(s: &'static [u8]) -> Body {
+        Bytes::from_static(s).into()
+    }
+}
+
+/// The internal name used by the protocol drivers.
+pub(crate) type RequestBody = Body;
+
+/// Where response bytes come from.
+pub(crate) enum Source {
+    Empty,
+    H1(H1Body),
+    H2(H2Body),
+}
+
+impl Source {
+    async fn next(&mut self) -> Result<Option<Bytes>, Error> {
+        match self {
+            Source::Empty => Ok(None),
+            Source::H1(b) => b.next().await,
+            Source::H2(b) => b.next().await,
+        }
+    }
+
+    fn received(&self) -> u64 {
+        match self {
+            Source::Empty => 0,
+            Source::H1(b) => b.received(),
+            Source::H2(b) => b.received(),
+        }
+    }
+}
+
+enum State {
+    Reading,
+    Complete,
+    /// The body failed; every later read repeats why, so no caller can mistake the failure for
+    /// an end.
+    Failed(Kind, String),
+}
+
+/// A response body being received.
+pub(crate) struct ResponseBody {
+    source: Source,
+    decoder: Option<Decoder>,
+    state: State,
+    deadline: Option<(Instant, Duration)>,
+    /// Applied here to HTTP/2 only: HTTP/1.1 times each socket read itself.
+    read_timeout: Option<Duration>,
+    abort: CancellationToken,
+    url: Url,
+    limit: Option<u64>,
+    delivered: u64,
+}
+
+impl ResponseBody {
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn new(
+        source: Source,
+        decoder: Option<Decoder>,
+        deadline: Option<(Instant, Duration)>,
+        read_timeout: Option<Duration>,
+        abort: CancellationToken,
+        url: Url,
+    ) -> ResponseBody {
+        let read_timeout = match source {
+            Source::H2(_) => read_timeout,
+            _ => None,
+        };
+        ResponseBody {
+            source,
+            decoder,
+            state: State::Reading,
+            deadline,
+            read_timeout,
+            abort,
+            url,
+            limit: None,
+            delivered: 0,
+        }
+    }
+
+    pub(crate) fn set_limit(&mut self, limit: Option<u64>) {
+        self.limit = limit;
+    }
+
+    /// Raw (still encoded) bytes received so far.
+    pub(crate) fn raw_received(&self) -> u64 {
+        self.source.received()
+    }
+
+    /// Whether a close-delimited body over TLS ended without close_notify.
+    pub(crate) fn unverified_end(&self) -> bool {
+        match &self.source {
+            Source::H1(b) => b.unverified_end(),
+            _ => false,
+        }
+    }
+
+    pub(crate) fn is_complete(&self) -> bool {
+        matches!(self.state, State::Complete)
+    }
+
+    /// The next chunk of decoded body; `Ok(None)` exactly once the body is complete.
+    pub(crate) async fn next(&mut self) -> Result<Option<Bytes>, Error> {
+        match &self.state {
+            State::Complete => return Ok(None),
+            State::Failed(kind, message) => {
+                return Err(Error::new(
+                    kind.clone(),
+                    Some(format!("body already failed: {message}").into()),
+                )
+                .with_url(&self.url));
+            }
+            State::Reading => {}
+        }
+        match self.next_inner().await {
+            Ok(Some(chunk)) => {
+                self.delivered += chunk.len() as u64;
+                if let Some(limit) = self.limit {
+                    if self.delivered > limit {
+                        return Err(self.fail(Error::new(Kind::TooLarge { limit }, None)));
+                    }
+                }
+                Ok(Some(chunk))
+            }
+            Ok(None) => {
+                self.state = State::Complete;
+                Ok(None)
+            }
+            Err(e) => Err(self.fail(e)),
+        }
+    }
+
+    fn fail(&mut self, e: Error) -> Error {
+        let e = if e.has_url() {
+            e
+        } else {
+            e.with_url(&self.url)
+        };
+        self.state = State::Failed(e.kind().clone(), e.to_string());
+        // Dropping the source closes the connection (HTTP/1.1) or resets the stream (HTTP/2):
+        // a failed body never goes back to the pool.
+        self.source = Source::Empty;
+        e
+    }
+
+    async fn next_inner(&mut self) -> Result<Option<Bytes>, Error> {
+        loop {
+            let raw = self.next_raw().await?;
+            match (&mut self.decoder, raw) {
+                (None, raw) => return Ok(raw),
+                (Some(decoder), Some(raw)) => {
+                    let out = decoder.feed(&raw)?;
+                    if !out.is_empty() {
+                        return Ok(Some(out));
+                    }
+                }
+                (Some(decoder), None) => {
+                    let tail = decoder.finish()?;
+                    self.decoder = None;
+                    if !tail.is_empty() {
+                        return Ok(Some(tail));
+                    }
+                    return Ok(None);
+                }
+            }
+        }
+    }
+
+    async fn next_raw(&mut self) -> Result<Option<Bytes>, Error> {
+        let read_timeout = self.read_timeout;
+        let deadline = self.deadline;
+        let abort = &self.abort;
+        let read = self.source.next();
+        let read = async {
+            match read_timeout {
+                Some(t) => tokio::time::timeout(t, read)
+                    .await
+                    .map_err(|_| Error::timeout(TimeoutKind::Read, t))?,
+                None => read.await,
+            }
+        };
+        let total = async {
+            match deadline {
+                Some((at, limit)) => {
+                    tokio::time::sleep_until(at).await;
+                    limit
+                }
+                None => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            biased;
+            _ = abort.cancelled() => Err(Error::new(Kind::Aborted, None)),
+            r = read => r,
+            limit = total => Err(Error::timeout(TimeoutKind::Total, limit)),
+        }
+    }
+}

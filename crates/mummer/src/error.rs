@@ -1,0 +1,398 @@
+//! The one public error type, and the internal detail behind it.
+//!
+//! Callers see an opaque [`Error`] that answers questions (`is_timeout()`, `is_body()`, ...) and
+//! carries the URL with its credentials stripped. The precise cause sits in [`BodyError`] and
+//! friends, which derive `PartialEq` so tests can assert exactly what went wrong.
+
+use std::fmt;
+use std::time::Duration;
+
+use url::Url;
+
+/// A boxed error source.
+pub(crate) type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// The crate's `Result`.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong with a request or its response body.
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+struct Inner {
+    kind: Kind,
+    url: Option<Url>,
+    source: Option<BoxError>,
+}
+
+/// Which phase of the exchange failed, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Kind {
+    /// The request could not be built: bad URL, bad header, bad option.
+    Builder,
+    /// No TCP connection could be made (refused, unreachable, name not resolved).
+    Connect,
+    /// The TLS handshake failed (untrusted certificate, wrong host name, protocol error).
+    Tls,
+    /// A time limit ran out.
+    Timeout(TimeoutKind),
+    /// Sending the request failed (the connection broke while we wrote).
+    Request,
+    /// The peer broke the HTTP protocol before a response head was complete.
+    Protocol(ProtocolError),
+    /// The response body did not end complete.
+    Body(BodyError),
+    /// The body's content-coding (gzip, br, zstd, deflate) was corrupt or cut short.
+    Decode,
+    /// Following redirects failed (too many, or a redirect we may not follow).
+    Redirect,
+    /// The client was closed before this request started.
+    ClientClosed,
+    /// The client was aborted while this exchange was in flight.
+    Aborted,
+    /// The body was larger than the limit the caller set.
+    TooLarge {
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// An HTTP error status, raised only by [`Response::error_for_status`](crate::Response::error_for_status).
+    Status(u16),
+}
+
+/// Which time limit ran out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TimeoutKind {
+    /// Establishing TCP and TLS.
+    Connect,
+    /// Waiting for the next byte (idle time between reads).
+    Read,
+    /// The whole exchange, body included.
+    Total,
+}
+
+/// How a response head or connection violated HTTP.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ProtocolError {
+    /// The connection closed before a complete response head arrived.
+    ClosedBeforeHead,
+    /// HTTP/1.1 framing or head syntax: the detail from the protocol core.
+    Http1(mummer_proto::ProtoError),
+    /// HTTP/2 stream reset before a response head, with the RST_STREAM error code.
+    Reset(u32),
+    /// HTTP/2 GOAWAY before a response head, with its error code.
+    GoAway(u32),
+    /// Another HTTP/2 protocol failure.
+    Http2(String),
+}
+
+/// Why a response body did not end complete.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BodyError {
+    /// The connection ended before the declared length arrived.
+    Truncated {
+        /// Content-Length, when the response declared one.
+        expected: Option<u64>,
+        /// Body bytes that did arrive.
+        received: u64,
+    },
+    /// HTTP/1.1 chunked framing was malformed or cut short.
+    Framing(mummer_proto::BodyError),
+    /// HTTP/2 RST_STREAM arrived mid-body, with its error code.
+    Reset {
+        /// RST_STREAM error code (RFC 9113 section 7).
+        code: u32,
+        /// Body bytes received before the reset.
+        received: u64,
+    },
+    /// HTTP/2 GOAWAY ended the connection mid-body, with its error code.
+    GoAway {
+        /// GOAWAY error code.
+        code: u32,
+        /// Body bytes received before it.
+        received: u64,
+    },
+    /// The connection failed with an I/O error mid-body.
+    Io {
+        /// Body bytes received before the failure.
+        received: u64,
+    },
+}
+
+impl Error {
+    pub(crate) fn new(kind: Kind, source: Option<BoxError>) -> Error {
+        Error {
+            inner: Box::new(Inner {
+                kind,
+                url: None,
+                source,
+            }),
+        }
+    }
+
+    pub(crate) fn builder<E: Into<BoxError>>(e: E) -> Error {
+        Error::new(Kind::Builder, Some(e.into()))
+    }
+
+    pub(crate) fn connect<E: Into<BoxError>>(e: E) -> Error {
+        Error::new(Kind::Connect, Some(e.into()))
+    }
+
+    pub(crate) fn tls<E: Into<BoxError>>(e: E) -> Error {
+        Error::new(Kind::Tls, Some(e.into()))
+    }
+
+    pub(crate) fn timeout(kind: TimeoutKind, after: Duration) -> Error {
+        Error::new(
+            Kind::Timeout(kind),
+            Some(format!("no progress within {after:?}").into()),
+        )
+    }
+
+    pub(crate) fn request<E: Into<BoxError>>(e: E) -> Error {
+        Error::new(Kind::Request, Some(e.into()))
+    }
+
+    pub(crate) fn protocol(e: ProtocolError) -> Error {
+        Error::new(Kind::Protocol(e), None)
+    }
+
+    pub(crate) fn body(e: BodyError, source: Option<BoxError>) -> Error {
+        Error::new(Kind::Body(e), source)
+    }
+
+    pub(crate) fn decode<E: Into<BoxError>>(e: E) -> Error {
+        Error::new(Kind::Decode, Some(e.into()))
+    }
+
+    /// Attaches the request URL, without user name and password.
+    pub(crate) fn with_url(mut self, url: &Url) -> Error {
+        let mut url = url.clone();
+        // Credentials must never reach logs or tracebacks through an error message.
+        let _ = url.set_username("");
+        let _ = url.set_password(None);
+        self.inner.url = Some(url);
+        self
+    }
+
+    pub(crate) fn has_url(&self) -> bool {
+        self.inner.url.is_some()
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &Kind {
+        &self.inner.kind
+    }
+
+    /// The URL of the request that failed, credentials removed.
+    pub fn url(&self) -> Option<&Url> {
+        self.inner.url.as_ref()
+    }
+
+    /// A time limit ran out (connect, read or total).
+    pub fn is_timeout(&self) -> bool {
+        matches!(self.inner.kind, Kind::Timeout(_))
+    }
+
+    /// Which time limit ran out, if one did.
+    pub fn timeout_kind(&self) -> Option<TimeoutKind> {
+        match self.inner.kind {
+            Kind::Timeout(k) => Some(k),
+            _ => None,
+        }
+    }
+
+    /// No connection could be made (TCP or TLS), or the connect timeout ran out.
+    pub fn is_connect(&self) -> bool {
+        matches!(
+            self.inner.kind,
+            Kind::Connect | Kind::Tls | Kind::Timeout(TimeoutKind::Connect)
+        )
+    }
+
+    /// The TLS handshake failed.
+    pub fn is_tls(&self) -> bool {
+        matches!(self.inner.kind, Kind::Tls)
+    }
+
+    /// The request could not be built.
+    pub fn is_builder(&self) -> bool {
+        matches!(self.inner.kind, Kind::Builder)
+    }
+
+    /// Sending the request failed.
+    pub fn is_request(&self) -> bool {
+        matches!(self.inner.kind, Kind::Request)
+    }
+
+    /// The peer broke the protocol before the response head was complete.
+    pub fn is_protocol(&self) -> bool {
+        matches!(self.inner.kind, Kind::Protocol(_))
+    }
+
+    /// The response body did not end complete (truncated, reset, framing, I/O), or timed out
+    /// while it was being read.
+    pub fn is_body(&self) -> bool {
+        matches!(self.inner.kind, Kind::Body(_) | Kind::TooLarge { .. })
+    }
+
+    /// The body's content-coding was corrupt or cut short.
+    pub fn is_decode(&self) -> bool {
+        matches!(self.inner.kind, Kind::Decode)
+    }
+
+    /// Redirect handling failed.
+    pub fn is_redirect(&self) -> bool {
+        matches!(self.inner.kind, Kind::Redirect)
+    }
+
+    /// The client was aborted while this exchange was in flight.
+    pub fn is_aborted(&self) -> bool {
+        matches!(self.inner.kind, Kind::Aborted)
+    }
+
+    /// The client was closed before this request started.
+    pub fn is_closed(&self) -> bool {
+        matches!(self.inner.kind, Kind::ClientClosed)
+    }
+
+    /// The HTTP status, for errors made by `error_for_status`.
+    pub fn status(&self) -> Option<u16> {
+        match self.inner.kind {
+            Kind::Status(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The body failure detail, if this is a body error.
+    pub fn body_error(&self) -> Option<&BodyError> {
+        match &self.inner.kind {
+            Kind::Body(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// Converts into an `io::Error` that [`Error::from_io`] turns back into this error; used where
+    /// a body feeds `std::io::Read` or `AsyncRead`.
+    pub fn into_io(self) -> std::io::Error {
+        let kind = match self.inner.kind {
+            Kind::Timeout(_) => std::io::ErrorKind::TimedOut,
+            Kind::Body(_) => std::io::ErrorKind::UnexpectedEof,
+            Kind::Decode => std::io::ErrorKind::InvalidData,
+            _ => std::io::ErrorKind::Other,
+        };
+        std::io::Error::new(kind, self)
+    }
+
+    /// Recovers a mummer error carried inside an `io::Error`, if there is one.
+    pub fn from_io(e: std::io::Error) -> std::result::Result<Error, std::io::Error> {
+        if e.get_ref().is_some_and(|inner| inner.is::<Error>()) {
+            match e.into_inner().map(|b| b.downcast::<Error>()) {
+                Some(Ok(err)) => Ok(*err),
+                Some(Err(other)) => Err(std::io::Error::other(other)),
+                None => Err(std::io::Error::other("empty io error")),
+            }
+        } else {
+            Err(e)
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Kind::Builder => f.write_str("invalid request"),
+            Kind::Connect => f.write_str("connection failed"),
+            Kind::Tls => f.write_str("TLS handshake failed"),
+            Kind::Timeout(TimeoutKind::Connect) => f.write_str("connect timeout"),
+            Kind::Timeout(TimeoutKind::Read) => f.write_str("read timeout"),
+            Kind::Timeout(TimeoutKind::Total) => f.write_str("total timeout"),
+            Kind::Request => f.write_str("sending the request failed"),
+            Kind::Protocol(p) => write!(f, "protocol error: {p}"),
+            Kind::Body(b) => write!(f, "incomplete body: {b}"),
+            Kind::Decode => f.write_str("content decoding failed"),
+            Kind::Redirect => f.write_str("redirect failed"),
+            Kind::ClientClosed => f.write_str("client is closed"),
+            Kind::Aborted => f.write_str("client aborted the transfer"),
+            Kind::TooLarge { limit } => write!(f, "body exceeds the {limit}-byte limit"),
+            Kind::Status(s) => write!(f, "HTTP status {s}"),
+        }
+    }
+}
+
+impl fmt::Display for ProtocolError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProtocolError::ClosedBeforeHead => {
+                f.write_str("connection closed before the response head was complete")
+            }
+            ProtocolError::Http1(e) => write!(f, "{e}"),
+            ProtocolError::Reset(code) => write!(f, "stream reset (code {code})"),
+            ProtocolError::GoAway(code) => write!(f, "GOAWAY (code {code})"),
+            ProtocolError::Http2(s) => f.write_str(s),
+        }
+    }
+}
+
+impl fmt::Display for BodyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BodyError::Truncated {
+                expected: Some(e),
+                received,
+            } => write!(f, "truncated: received {received} of {e} bytes"),
+            BodyError::Truncated {
+                expected: None,
+                received,
+            } => write!(f, "truncated after {received} bytes"),
+            BodyError::Framing(e) => write!(f, "{e}"),
+            BodyError::Reset { code, received } => {
+                write!(f, "stream reset (code {code}) after {received} bytes")
+            }
+            BodyError::GoAway { code, received } => {
+                write!(f, "connection GOAWAY (code {code}) after {received} bytes")
+            }
+            BodyError::Io { received } => write!(f, "connection failed after {received} bytes"),
+        }
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut d = f.debug_struct("mummer::Error");
+        d.field("kind", &self.inner.kind);
+        if let Some(url) = &self.inner.url {
+            d.field("url", &url.as_str());
+        }
+        if let Some(source) = &self.inner.source {
+            d.field("source", source);
+        }
+        d.finish()
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.inner.kind)?;
+        if let Some(url) = &self.inner.url {
+            write!(f, " ({url})")?;
+        }
+        if let Some(source) = &self.inner.source {
+            write!(f, ": {source}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.inner
+            .source
+            .as_ref()
+            .map(|e| &**e as &(dyn std::error::Error + 'static))
+    }
+}

@@ -1,0 +1,243 @@
+//! HTTP/2 through the `http2` crate: one connection carries many concurrent streams.
+//!
+//! The connection task runs on the runtime until the server closes it or every handle (the
+//! pool's and each live response's) is gone, so a response outlives the client that made it.
+//! Flow-control capacity is released only as the reader takes data: a slow reader holds the
+//! server back by the window size, no more.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use bytes::Bytes;
+use http2::client::SendRequest;
+
+use crate::body::RequestBody;
+use crate::error::{BodyError, Error, ProtocolError};
+use crate::transport::{ConnInfo, Stream};
+
+/// HTTP/2 connection settings this client sends.
+#[derive(Debug, Clone)]
+pub(crate) struct H2Settings {
+    pub(crate) initial_window_size: u32,
+    pub(crate) initial_connection_window_size: u32,
+    pub(crate) max_header_list_size: Option<u32>,
+    pub(crate) header_table_size: Option<u32>,
+}
+
+impl Default for H2Settings {
+    fn default() -> Self {
+        // Chrome's windows: large enough for full speed on fast links, and the bound on what a
+        // slow reader can leave buffered.
+        H2Settings {
+            initial_window_size: 6 * 1024 * 1024,
+            initial_connection_window_size: 15 * 1024 * 1024,
+            max_header_list_size: Some(256 * 1024),
+            header_table_size: Some(65536),
+        }
+    }
+}
+
+/// A shareable handle on one HTTP/2 connection.
+#[derive(Clone)]
+pub(crate) struct H2Conn {
+    send: SendRequest<Bytes>,
+    closed: Arc<AtomicBool>,
+    pub(crate) info: ConnInfo,
+}
+
+impl H2Conn {
+    pub(crate) async fn handshake(
+        io: Stream,
+        info: ConnInfo,
+        settings: &H2Settings,
+    ) -> Result<H2Conn, Error> {
+        let mut builder = http2::client::Builder::new();
+        builder
+            .initial_window_size(settings.initial_window_size)
+            .initial_connection_window_size(settings.initial_connection_window_size)
+            .enable_push(false)
+            .max_concurrent_reset_streams(1000);
+        if let Some(size) = settings.max_header_list_size {
+            builder.max_header_list_size(size);
+        }
+        if let Some(size) = settings.header_table_size {
+            builder.header_table_size(size);
+        }
+        let (send, connection) = builder
+            .handshake::<_, Bytes>(io)
+            .await
+            .map_err(|e| Error::connect(format!("HTTP/2 handshake: {e}")))?;
+        let closed = Arc::new(AtomicBool::new(false));
+        let flag = closed.clone();
+        tokio::spawn(async move {
+            // The result matters to the streams, which each see it; here it only marks the
+            // connection unusable for new requests.
+            let _ = connection.await;
+            flag.store(true, Ordering::Release);
+        });
+        Ok(H2Conn { send, closed, info })
+    }
+
+    /// Whether new streams may still be opened on this connection.
+    pub(crate) fn is_open(&self) -> bool {
+        !self.closed.load(Ordering::Acquire)
+    }
+
+    /// Sends a request; resolves when the response head arrived.
+    pub(crate) async fn send(
+        &self,
+        request: http::Request<()>,
+        body: &mut RequestBody,
+    ) -> Result<(http::response::Parts, H2Body), H2Failure> {
+        let mut send = self
+            .send
+            .clone()
+            .ready()
+            .await
+            .map_err(|e| H2Failure::from_h2(e, true))?;
+        let end_of_stream = body.is_empty();
+        let (response, mut stream) = send
+            .send_request(request, end_of_stream)
+            .map_err(|e| H2Failure::from_h2(e, true))?;
+        if !end_of_stream {
+            send_body(&mut stream, body)
+                .await
+                .map_err(|error| H2Failure {
+                    error,
+                    retryable: false,
+                })?;
+        }
+        let response = response.await.map_err(|e| H2Failure::from_h2(e, false))?;
+        let (parts, recv) = response.into_parts();
+        let content_length = parts
+            .headers
+            .get(http::header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok());
+        Ok((
+            parts,
+            H2Body {
+                recv,
+                received: 0,
+                content_length,
+                _send: stream,
+            },
+        ))
+    }
+}
+
+async fn send_body(
+    stream: &mut http2::SendStream<Bytes>,
+    body: &mut RequestBody,
+) -> Result<(), Error> {
+    while let Some(mut piece) = body.next_chunk().await? {
+        while !piece.is_empty() {
+            stream.reserve_capacity(piece.len());
+            let granted = std::future::poll_fn(|cx| stream.poll_capacity(cx))
+                .await
+                .ok_or_else(|| Error::request("stream closed while sending the body"))?
+                .map_err(Error::request)?;
+            let part = piece.split_to(granted.min(piece.len()));
+            stream.send_data(part, false).map_err(Error::request)?;
+        }
+    }
+    stream.send_data(Bytes::new(), true).map_err(Error::request)
+}
+
+/// An HTTP/2 exchange that failed before its response head.
+pub(crate) struct H2Failure {
+    pub(crate) error: Error,
+    /// The server did not process the request (GOAWAY beyond its last stream, REFUSED_STREAM,
+    /// or the connection was already gone): safe to send again on a new connection.
+    pub(crate) retryable: bool,
+}
+
+impl H2Failure {
+    fn from_h2(e: http2::Error, before_send: bool) -> H2Failure {
+        let code = e.reason().map(u32::from);
+        let refused = code == Some(7);
+        let retryable =
+            refused || (e.is_go_away() && code == Some(0)) || (before_send && !e.is_reset());
+        let error = if e.is_go_away() {
+            Error::protocol(ProtocolError::GoAway(code.unwrap_or(0)))
+        } else if e.is_reset() {
+            Error::protocol(ProtocolError::Reset(code.unwrap_or(0)))
+        } else if e.is_io() {
+            Error::protocol(ProtocolError::ClosedBeforeHead)
+        } else {
+            Error::protocol(ProtocolError::Http2(e.to_string()))
+        };
+        H2Failure { error, retryable }
+    }
+}
+
+/// A response body arriving on one HTTP/2 stream.
+pub(crate) struct H2Body {
+    recv: http2::RecvStream,
+    received: u64,
+    content_length: Option<u64>,
+    // Holding the send half keeps the stream open on our side until the body is done.
+    _send: http2::SendStream<Bytes>,
+}
+
+impl H2Body {
+    pub(crate) fn received(&self) -> u64 {
+        self.received
+    }
+
+    pub(crate) async fn next(&mut self) -> Result<Option<Bytes>, Error> {
+        match self.recv.data().await {
+            Some(Ok(data)) => {
+                let len = data.len();
+                self.received += len as u64;
+                // Capacity goes back to the server only now that the reader has taken the data.
+                let _ = self.recv.flow_control().release_capacity(len);
+                if let Some(expected) = self.content_length {
+                    if self.received > expected {
+                        return Err(Error::body(
+                            BodyError::Truncated {
+                                expected: Some(expected),
+                                received: self.received,
+                            },
+                            Some("more DATA than content-length declared".into()),
+                        ));
+                    }
+                }
+                Ok(Some(data))
+            }
+            Some(Err(e)) => Err(self.body_error(e)),
+            None => {
+                if !self.recv.is_end_stream() {
+                    return Err(Error::body(
+                        BodyError::Io {
+                            received: self.received,
+                        },
+                        Some("stream ended without END_STREAM".into()),
+                    ));
+                }
+                match self.content_length {
+                    Some(expected) if expected != self.received => Err(Error::body(
+                        BodyError::Truncated {
+                            expected: Some(expected),
+                            received: self.received,
+                        },
+                        None,
+                    )),
+                    _ => Ok(None),
+                }
+            }
+        }
+    }
+
+    fn body_error(&self, e: http2::Error) -> Error {
+        let code = e.reason().map(u32::from).unwrap_or(0);
+        let received = self.received;
+        if e.is_go_away() {
+            Error::body(BodyError::GoAway { code, received }, Some(e.into()))
+        } else if e.is_reset() {
+            Error::body(BodyError::Reset { code, received }, Some(e.into()))
+        } else {
+            Error::body(BodyError::Io { received }, Some(e.into()))
+        }
+    }
+}

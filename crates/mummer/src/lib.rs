@@ -1,0 +1,44 @@
+//! mummer: an HTTP client whose bodies never end short.
+//!
+//! A response body ends in exactly one way: complete (Content-Length reached, final chunk,
+//! END_STREAM, compressed stream's end marker) or with an [`Error`] that says why (truncated
+//! with the byte counts, reset, timeout, decode). A [`Response`] owns its connection and
+//! outlives the [`Client`] that made it; a slow reader slows the server down instead of
+//! filling memory.
+//!
+//! In scope here: the async [`Client`] and the [`blocking`] facade, HTTP/1.1 (through the
+//! sans-IO `mummer-proto`) and HTTP/2 (through `http2`), TLS through BoringSSL, the pool,
+//! content-decoding. Out of scope: cookies, proxies, browser profiles (later layers).
+//!
+//! ```no_run
+//! # async fn run() -> mummer::Result<()> {
+//! let client = mummer::Client::builder()
+//!     .read_timeout(std::time::Duration::from_secs(10))
+//!     .build()?;
+//! let text = client.get("https://example.com/").send().await?.text().await?;
+//! # Ok(())
+//! # }
+//! ```
+#![deny(missing_docs)]
+
+pub mod blocking;
+mod body;
+mod client;
+mod decode;
+mod error;
+mod h1;
+mod h2;
+mod pool;
+mod request;
+mod response;
+mod transport;
+
+pub use body::Body;
+pub use client::{Client, ClientBuilder};
+pub use error::{BodyError, Error, Kind, ProtocolError, Result, TimeoutKind};
+pub use request::{Request, RequestBuilder};
+pub use response::Response;
+
+pub use bytes::Bytes;
+pub use http::{HeaderMap, HeaderValue, Method, StatusCode, Version};
+pub use url::Url;

@@ -1,0 +1,178 @@
+//! [`Response`]: status, headers, and a body that owns its connection.
+
+use std::fmt;
+use std::net::SocketAddr;
+
+use bytes::{Bytes, BytesMut};
+use futures_core::Stream;
+use http::{HeaderMap, StatusCode, Version};
+use url::Url;
+
+use crate::body::ResponseBody;
+use crate::error::{Error, Kind, Result};
+
+/// An HTTP response. Its body is read through [`chunk`](Response::chunk),
+/// [`bytes_stream`](Response::bytes_stream) or the whole-body helpers; whichever is used, the
+/// body ends complete or with an error that says why. The response owns its connection, so it
+/// stays readable after the [`Client`](crate::Client) that made it is dropped.
+pub struct Response {
+    pub(crate) status: StatusCode,
+    pub(crate) version: Version,
+    pub(crate) headers: HeaderMap,
+    pub(crate) url: Url,
+    pub(crate) remote_addr: Option<SocketAddr>,
+    pub(crate) body: ResponseBody,
+}
+
+impl Response {
+    /// The status code.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The HTTP version the exchange used.
+    pub fn version(&self) -> Version {
+        self.version
+    }
+
+    /// The response headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The final URL (after redirects).
+    pub fn url(&self) -> &Url {
+        &self.url
+    }
+
+    /// The server's address.
+    pub fn remote_addr(&self) -> Option<SocketAddr> {
+        self.remote_addr
+    }
+
+    /// The declared Content-Length, when the body is not content-decoded.
+    pub fn content_length(&self) -> Option<u64> {
+        if self.headers.contains_key(http::header::CONTENT_ENCODING) {
+            return None;
+        }
+        self.headers
+            .get(http::header::CONTENT_LENGTH)?
+            .to_str()
+            .ok()?
+            .trim()
+            .parse()
+            .ok()
+    }
+
+    /// Fails the body with [`Kind::TooLarge`](crate::Kind::TooLarge) once more than `limit`
+    /// decoded bytes arrive.
+    pub fn set_body_limit(&mut self, limit: Option<u64>) {
+        self.body.set_limit(limit);
+    }
+
+    /// Raw body bytes received so far, before content-decoding (for progress displays).
+    pub fn raw_bytes_received(&self) -> u64 {
+        self.body.raw_received()
+    }
+
+    /// True when the body was delimited by the connection closing, over TLS, and the server
+    /// closed without TLS close_notify: the end of such a body cannot be told from a cut
+    /// (curl warns the same way). Meaningful once the body has been read to its end.
+    pub fn close_notify_missing(&self) -> bool {
+        self.body.unverified_end()
+    }
+
+    /// Whether the body has been read to its end, complete.
+    pub fn is_body_complete(&self) -> bool {
+        self.body.is_complete()
+    }
+
+    /// The next chunk of the (decoded) body; `Ok(None)` once it is complete. After an error
+    /// every further call fails again: an error is never followed by a clean end.
+    pub async fn chunk(&mut self) -> Result<Option<Bytes>> {
+        self.body.next().await
+    }
+
+    /// The whole body.
+    pub async fn bytes(mut self) -> Result<Bytes> {
+        let mut first: Option<Bytes> = None;
+        let mut rest = BytesMut::new();
+        while let Some(chunk) = self.chunk().await? {
+            match &first {
+                None if rest.is_empty() => first = Some(chunk),
+                _ => {
+                    if let Some(f) = first.take() {
+                        rest.reserve(f.len() + chunk.len());
+                        rest.extend_from_slice(&f);
+                    }
+                    rest.extend_from_slice(&chunk);
+                }
+            }
+        }
+        Ok(match first {
+            Some(only) => only,
+            None => rest.freeze(),
+        })
+    }
+
+    /// The whole body as text, decoded with the charset the Content-Type names (UTF-8 unless
+    /// it says otherwise), invalid sequences replaced.
+    pub async fn text(self) -> Result<String> {
+        let charset = self
+            .headers
+            .get(http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|ct| {
+                ct.split(';')
+                    .filter_map(|p| p.trim().strip_prefix("charset="))
+                    .next()
+                    .map(|c| c.trim_matches('"').to_ascii_lowercase())
+            });
+        let bytes = self.bytes().await?;
+        Ok(match charset.as_deref() {
+            Some("iso-8859-1") | Some("latin1") | Some("us-ascii") => {
+                bytes.iter().map(|&b| b as char).collect()
+            }
+            _ => String::from_utf8_lossy(&bytes).into_owned(),
+        })
+    }
+
+    /// The whole body parsed as JSON.
+    pub async fn json<T: serde::de::DeserializeOwned>(self) -> Result<T> {
+        let url = self.url.clone();
+        let bytes = self.bytes().await?;
+        serde_json::from_slice(&bytes).map_err(|e| Error::decode(e).with_url(&url))
+    }
+
+    /// The body as a stream of chunks.
+    pub fn bytes_stream(self) -> impl Stream<Item = Result<Bytes>> + Send {
+        futures_util::stream::unfold(Some(self), |state| async move {
+            let mut response = state?;
+            match response.chunk().await {
+                Ok(Some(chunk)) => Some((Ok(chunk), Some(response))),
+                Ok(None) => None,
+                Err(e) => Some((Err(e), None)),
+            }
+        })
+    }
+
+    /// Turns a 4xx or 5xx status into an error.
+    pub fn error_for_status(self) -> Result<Response> {
+        if self.status.is_client_error() || self.status.is_server_error() {
+            Err(Error::new(Kind::Status(self.status.as_u16()), None).with_url(&self.url))
+        } else {
+            Ok(self)
+        }
+    }
+}
+
+impl fmt::Debug for Response {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Response")
+            .field("url", &self.url.as_str())
+            .field("status", &self.status)
+            .field("version", &self.version)
+            .field("headers", &self.headers)
+            .finish()
+    }
+}

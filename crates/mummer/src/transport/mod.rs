@@ -1,0 +1,141 @@
+//! Getting bytes to and from a server: TCP (with address overrides and a connect deadline) and
+//! TLS through BoringSSL. Nothing here knows HTTP; the one exception is ALPN, which TLS
+//! negotiates on HTTP's behalf.
+
+pub(crate) mod tcp;
+pub(crate) mod tls;
+
+use std::io;
+use std::net::SocketAddr;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::TcpStream;
+
+/// A connected byte stream: plain TCP or TLS over TCP.
+#[derive(Debug)]
+pub(crate) enum Stream {
+    Plain(TcpStream),
+    Tls(Box<tokio_btls::SslStream<TcpStream>>),
+}
+
+/// What the connection turned out to be, fixed at connect time.
+#[derive(Debug, Clone)]
+pub(crate) struct ConnInfo {
+    pub(crate) remote_addr: Option<SocketAddr>,
+}
+
+impl Stream {
+    pub(crate) fn is_tls(&self) -> bool {
+        matches!(self, Stream::Tls(_))
+    }
+
+    /// Whether the peer ended TLS with close_notify. Plain TCP has no such signal, so it answers
+    /// true: there is nothing more to verify.
+    pub(crate) fn peer_sent_close_notify(&self) -> bool {
+        match self {
+            Stream::Plain(_) => true,
+            Stream::Tls(s) => tls::received_close_notify(s.ssl()),
+        }
+    }
+
+    fn tcp(&self) -> &TcpStream {
+        match self {
+            Stream::Plain(s) => s,
+            Stream::Tls(s) => s.get_ref(),
+        }
+    }
+
+    /// Checks, without blocking, whether an idle connection is still usable: the peer has not
+    /// closed it and has sent nothing unsolicited.
+    pub(crate) fn is_reusable(&mut self) -> bool {
+        let waker = std::task::Waker::noop();
+        let mut cx = Context::from_waker(waker);
+        let mut probe = [0u8; 1];
+        let mut buf = ReadBuf::new(&mut probe);
+        match self {
+            Stream::Plain(s) => matches!(s.poll_peek(&mut cx, &mut buf), Poll::Pending),
+            Stream::Tls(s) => {
+                // TLS 1.3 servers send session tickets after the handshake, so pending bytes are
+                // not proof of death: let TLS consume them and see whether application data or
+                // an end of stream comes out.
+                let mut peek = [0u8; 1];
+                let mut peek_buf = ReadBuf::new(&mut peek);
+                match s.get_ref().poll_peek(&mut cx, &mut peek_buf) {
+                    Poll::Pending => true,
+                    Poll::Ready(Ok(0)) | Poll::Ready(Err(_)) => false,
+                    Poll::Ready(Ok(_)) => {
+                        matches!(
+                            Pin::new(&mut **s).poll_read(&mut cx, &mut buf),
+                            Poll::Pending
+                        )
+                    }
+                }
+            }
+        }
+    }
+
+    pub(crate) fn set_nodelay(&self) {
+        // Small requests must not wait for Nagle; a failure here only costs latency.
+        let _ = self.tcp().set_nodelay(true);
+    }
+}
+
+impl AsyncRead for Stream {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            Stream::Plain(s) => Pin::new(s).poll_read(cx, buf),
+            Stream::Tls(s) => Pin::new(&mut **s).poll_read(cx, buf),
+        }
+    }
+}
+
+impl AsyncWrite for Stream {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        match self.get_mut() {
+            Stream::Plain(s) => Pin::new(s).poll_write(cx, buf),
+            Stream::Tls(s) => Pin::new(&mut **s).poll_write(cx, buf),
+        }
+    }
+
+    fn poll_write_vectored(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        match self.get_mut() {
+            Stream::Plain(s) => Pin::new(s).poll_write_vectored(cx, bufs),
+            Stream::Tls(s) => Pin::new(&mut **s).poll_write_vectored(cx, bufs),
+        }
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        match self {
+            Stream::Plain(s) => s.is_write_vectored(),
+            Stream::Tls(s) => s.is_write_vectored(),
+        }
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            Stream::Plain(s) => Pin::new(s).poll_flush(cx),
+            Stream::Tls(s) => Pin::new(&mut **s).poll_flush(cx),
+        }
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            Stream::Plain(s) => Pin::new(s).poll_shutdown(cx),
+            Stream::Tls(s) => Pin::new(&mut **s).poll_shutdown(cx),
+        }
+    }
+}
