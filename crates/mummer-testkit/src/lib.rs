@@ -29,7 +29,6 @@ mod conn;
 mod core;
 
 pub use ca::{Identity, TestCa, untrusted_identity};
-
 pub use content::{ContentOptions, ContentServer};
 pub use h2script::{H2Request, H2ScriptServer, H2Step};
 pub use script::{ScriptServer, Step, chunked, response_with_length};
