@@ -232,6 +232,8 @@ pub(crate) struct ResponseBody {
     url: Url,
     limit: Option<u64>,
     delivered: u64,
+    /// Raw bytes received before a failure dropped the source.
+    raw_before_failure: u64,
 }
 
 impl ResponseBody {
@@ -258,6 +260,7 @@ impl ResponseBody {
             url,
             limit: None,
             delivered: 0,
+            raw_before_failure: 0,
         }
     }
 
@@ -267,7 +270,7 @@ impl ResponseBody {
 
     /// Raw (still encoded) bytes received so far.
     pub(crate) fn raw_received(&self) -> u64 {
-        self.source.received()
+        self.source.received().max(self.raw_before_failure)
     }
 
     /// Whether a close-delimited body over TLS ended without close_notify.
@@ -320,6 +323,7 @@ impl ResponseBody {
             e.with_url(&self.url)
         };
         self.state = State::Failed(e.kind().clone(), e.to_string());
+        self.raw_before_failure = self.source.received();
         // Dropping the source closes the connection (HTTP/1.1) or resets the stream (HTTP/2):
         // a failed body never goes back to the pool.
         self.source = Source::Empty;
@@ -353,7 +357,19 @@ impl ResponseBody {
         let read_timeout = self.read_timeout;
         let deadline = self.deadline;
         let abort = &self.abort;
-        let read = self.source.next();
+        if abort.is_cancelled() {
+            return Err(Error::new(Kind::Aborted, None));
+        }
+        if deadline.is_some_and(|(at, _)| Instant::now() >= at) {
+            let limit = deadline.map(|(_, l)| l).unwrap_or_default();
+            return Err(Error::timeout(TimeoutKind::Total, limit));
+        }
+        let mut read = std::pin::pin!(self.source.next());
+        // Fast path: when data is already buffered, skip arming the abort waiter and the timers;
+        // on a multi-gigabyte stream that setup would otherwise run for every chunk.
+        if let Some(result) = futures_util::FutureExt::now_or_never(read.as_mut()) {
+            return result;
+        }
         let read = async {
             match read_timeout {
                 Some(t) => tokio::time::timeout(t, read)

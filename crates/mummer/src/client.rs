@@ -539,7 +539,10 @@ impl Client {
             match self.connection(&key, deadline).await? {
                 Conn::H2(conn) => {
                     let h2_request = self.h2_request(request, &body)?;
-                    match conn.send(h2_request, &mut body).await {
+                    match conn
+                        .send(h2_request, &mut body, self.inner.config.read_timeout)
+                        .await
+                    {
                         Ok((parts, h2_body)) => {
                             let url = request.url.clone();
                             return Ok(self.response(

@@ -172,8 +172,8 @@ impl H1Conn {
             self.buf.reserve(8 * 1024);
             let n = read_with_timeout(&mut self.io, &mut self.buf, timeouts.read)
                 .await
-                .map_err(|error| SendFailure {
-                    error,
+                .map_err(|failure| SendFailure {
+                    error: failure.before_head(),
                     no_response: !had_bytes,
                 })?;
             if n == 0 {
@@ -186,19 +186,45 @@ impl H1Conn {
     }
 }
 
+/// One socket read; `Ok(0)` is the peer's end of stream. I/O errors come back raw so that each
+/// caller can say what they interrupted (a head, or a body).
 async fn read_with_timeout(
     io: &mut Stream,
     buf: &mut BytesMut,
     timeout: Option<Duration>,
-) -> Result<usize, Error> {
+) -> Result<usize, ReadFailure> {
     let read = io.read_buf(buf);
-    let result = match timeout {
-        Some(t) => tokio::time::timeout(t, read)
-            .await
-            .map_err(|_| Error::timeout(TimeoutKind::Read, t))?,
-        None => read.await,
-    };
-    result.map_err(|e| Error::body(BodyError::Io { received: 0 }, Some(e.into())))
+    match timeout {
+        Some(t) => match tokio::time::timeout(t, read).await {
+            Ok(r) => r.map_err(ReadFailure::Io),
+            Err(_) => Err(ReadFailure::Timeout(t)),
+        },
+        None => read.await.map_err(ReadFailure::Io),
+    }
+}
+
+enum ReadFailure {
+    Timeout(Duration),
+    Io(std::io::Error),
+}
+
+impl ReadFailure {
+    fn before_head(self) -> Error {
+        match self {
+            ReadFailure::Timeout(t) => Error::timeout(TimeoutKind::Read, t),
+            ReadFailure::Io(e) => Error::new(
+                crate::error::Kind::Protocol(ProtocolError::ClosedBeforeHead),
+                Some(e.into()),
+            ),
+        }
+    }
+
+    fn in_body(self, received: u64) -> Error {
+        match self {
+            ReadFailure::Timeout(t) => Error::timeout(TimeoutKind::Read, t),
+            ReadFailure::Io(e) => Error::body(BodyError::Io { received }, Some(e.into())),
+        }
+    }
 }
 
 /// A response body being read from an HTTP/1.1 connection it owns.
@@ -260,7 +286,7 @@ impl H1Body {
             let received = self.decoder.received();
             let n = read_with_timeout(&mut conn.io, &mut conn.buf, self.read_timeout)
                 .await
-                .map_err(|e| relabel_received(e, received))?;
+                .map_err(|failure| failure.in_body(received))?;
             if n == 0 {
                 return self.on_eof();
             }
@@ -351,15 +377,4 @@ enum Step {
     Done,
     Again,
     NeedMore,
-}
-
-/// Read errors below know nothing of the body; the body error says how much had arrived.
-fn relabel_received(e: Error, received: u64) -> Error {
-    match e.body_error() {
-        Some(BodyError::Io { .. }) => {
-            let source = std::error::Error::source(&e).map(|s| s.to_string());
-            Error::body(BodyError::Io { received }, source.map(Into::into))
-        }
-        _ => e,
-    }
 }

@@ -88,6 +88,7 @@ impl H2Conn {
         &self,
         request: http::Request<()>,
         body: &mut RequestBody,
+        read_timeout: Option<std::time::Duration>,
     ) -> Result<(http::response::Parts, H2Body), H2Failure> {
         let mut send = self
             .send
@@ -107,7 +108,16 @@ impl H2Conn {
                     retryable: false,
                 })?;
         }
-        let response = response.await.map_err(|e| H2Failure::from_h2(e, false))?;
+        let response = match read_timeout {
+            Some(t) => tokio::time::timeout(t, response)
+                .await
+                .map_err(|_| H2Failure {
+                    error: Error::timeout(crate::error::TimeoutKind::Read, t),
+                    retryable: false,
+                })?,
+            None => response.await,
+        }
+        .map_err(|e| H2Failure::from_h2(e, false))?;
         let (parts, recv) = response.into_parts();
         let content_length = parts
             .headers
@@ -232,6 +242,21 @@ impl H2Body {
     fn body_error(&self, e: http2::Error) -> Error {
         let code = e.reason().map(u32::from).unwrap_or(0);
         let received = self.received;
+        if let (Some(expected), true) = (self.content_length, e.is_reset() && !e.is_remote()) {
+            // http2 itself resets a stream whose DATA disagrees with its content-length (too
+            // much, or END_STREAM too early). That is a length violation, not a server reset.
+            return Error::body(
+                BodyError::Truncated {
+                    expected: Some(expected),
+                    received,
+                },
+                Some(if received >= expected {
+                    "more DATA than content-length declared".into()
+                } else {
+                    "stream ended before content-length was reached".into()
+                }),
+            );
+        }
         if e.is_go_away() {
             Error::body(BodyError::GoAway { code, received }, Some(e.into()))
         } else if e.is_reset() {
