@@ -2,8 +2,16 @@
 # Installs the Debian packages mummer's build and tests need, if any are missing.
 # BoringSSL builds with cmake, bindgen needs libclang, its patches are applied with git;
 # the interop tests run Debian's nginx.
+# With --browsers, also Debian's chromium and firefox-esr (and certutil, from libnss3-tools, to
+# make Firefox trust the test CA) for the live-browser comparison (tests/live_browsers.rs).
 set -euo pipefail
 pkgs=(cmake libclang-dev git nginx clang)
+for arg in "$@"; do
+  case "$arg" in
+    --browsers) pkgs+=(chromium firefox-esr libnss3-tools) ;;
+    *) echo "usage: $0 [--browsers]" >&2; exit 2 ;;
+  esac
+done
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

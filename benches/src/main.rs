@@ -7,8 +7,12 @@
 //! process's user + system time (`getrusage(RUSAGE_SELF)`); nginx runs as a separate process.
 //!
 //! ```text
-//! cargo run --release -p mummer-bench -- [--requests 10000] [--repeat 3]
+//! cargo run --release -p mummer-bench -- [--requests 10000] [--repeat 3] [--only SUBSTRING]
+//!     [--client mummer|reqwest]
 //! ```
+//!
+//! `--only` runs just the measurements whose row name contains the substring (for example
+//! `"HTTP/2 1 GiB"`), and `--client` just one of the two clients, to profile one row.
 
 #[path = "../../crates/mummer/tests/support/nginx.rs"]
 mod nginx;
@@ -191,38 +195,59 @@ async fn small_gets(
 
 struct Row {
     name: String,
-    mummer: f64,
-    reqwest: f64,
+    /// mummer's and reqwest's values; None for a client that was not run.
+    values: [Option<f64>; 2],
     decimals: usize,
 }
 
-fn parse_args() -> BoxResult<(usize, usize)> {
+struct Args {
+    requests: usize,
+    repeat: usize,
+    only: Option<String>,
+    client: Option<String>,
+}
+
+fn parse_args() -> BoxResult<Args> {
     let mut requests = 10_000usize;
     let mut repeat = 3usize;
+    let mut only = None;
+    let mut client = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
-        let mut value = || -> BoxResult<usize> {
-            Ok(args
-                .next()
-                .ok_or_else(|| format!("{arg} needs a value"))?
-                .parse()?)
+        let mut text = || -> BoxResult<String> {
+            Ok(args.next().ok_or_else(|| format!("{arg} needs a value"))?)
         };
         match arg.as_str() {
-            "--requests" => requests = value()?,
-            "--repeat" => repeat = value()?,
+            "--requests" => requests = text()?.parse()?,
+            "--repeat" => repeat = text()?.parse()?,
+            "--only" => only = Some(text()?),
+            "--client" => client = Some(text()?),
             "-h" | "--help" => {
-                println!("usage: mummer-bench [--requests N (10000)] [--repeat N (3)]");
+                println!(
+                    "usage: mummer-bench [--requests N (10000)] [--repeat N (3)] [--only SUBSTRING] [--client mummer|reqwest]"
+                );
                 std::process::exit(0);
             }
             other => return Err(format!("unknown argument {other}").into()),
         }
     }
-    Ok((requests.max(1), repeat.max(1)))
+    Ok(Args {
+        requests: requests.max(1),
+        repeat: repeat.max(1),
+        only,
+        client,
+    })
 }
 
 #[tokio::main]
 async fn main() -> BoxResult<()> {
-    let (requests, repeat) = parse_args()?;
+    let Args {
+        requests,
+        repeat,
+        only,
+        client,
+    } = parse_args()?;
+    let wanted = |row: &str| only.as_deref().is_none_or(|o| row.contains(o));
     if !nginx::installed() {
         return Ok(());
     }
@@ -246,71 +271,91 @@ async fn main() -> BoxResult<()> {
         };
         let small_url = server.url(port(&server, proto), SMALL_PATH);
         let big_url = server.url(port(&server, proto), BIG_PATH);
-        let mut small = Vec::new();
-        let mut big = Vec::new();
-        for library in ["mummer", "reqwest"] {
+        let small_name = format!("{label} small GET");
+        let big_name = format!("{label} 1 GiB stream");
+        let (run_small, run_big) = (wanted(&small_name), wanted(&big_name));
+        if !run_small && !run_big {
+            continue;
+        }
+        // Per library: (small GETs, 1 GiB stream); None where skipped.
+        let mut small = [None, None];
+        let mut big = [None, None];
+        for (i, library) in ["mummer", "reqwest"].into_iter().enumerate() {
+            if client.as_deref().is_some_and(|c| c != library) {
+                continue;
+            }
             let subject = Subject::new(library, proto, &server)?;
             // Warm-up: connect, handshake and fill the pool outside the timed runs.
             small_gets(&subject, &small_url, 100, want).await?;
-            let run = best_of(repeat, || small_gets(&subject, &small_url, requests, want)).await?;
-            eprintln!(
-                "{library:8} {label:8} {requests} GETs: {:.3} s wall, {:.3} s CPU",
-                run.wall.as_secs_f64(),
-                run.cpu.as_secs_f64()
-            );
-            small.push(run);
-            let run = best_of(repeat, || async {
-                let n = subject.stream(&big_url).await?;
-                if n != BIG_LEN {
-                    return Err(format!("1 GiB stream: got {n} bytes").into());
-                }
-                Ok(())
-            })
-            .await?;
-            eprintln!(
-                "{library:8} {label:8} 1 GiB: {:.3} s wall, {:.3} s CPU",
-                run.wall.as_secs_f64(),
-                run.cpu.as_secs_f64()
-            );
-            big.push(run);
+            if run_small {
+                let run =
+                    best_of(repeat, || small_gets(&subject, &small_url, requests, want)).await?;
+                eprintln!(
+                    "{library:8} {label:8} {requests} GETs: {:.3} s wall, {:.3} s CPU",
+                    run.wall.as_secs_f64(),
+                    run.cpu.as_secs_f64()
+                );
+                small[i] = Some(run);
+            }
+            if run_big {
+                let run = best_of(repeat, || async {
+                    let n = subject.stream(&big_url).await?;
+                    if n != BIG_LEN {
+                        return Err(format!("1 GiB stream: got {n} bytes").into());
+                    }
+                    Ok(())
+                })
+                .await?;
+                eprintln!(
+                    "{library:8} {label:8} 1 GiB: {:.3} s wall, {:.3} s CPU",
+                    run.wall.as_secs_f64(),
+                    run.cpu.as_secs_f64()
+                );
+                big[i] = Some(run);
+            }
         }
         let per_10k = 10_000.0 / requests as f64;
-        rows.push(Row {
-            name: format!("{label} small GET: requests/s"),
-            mummer: requests as f64 / small[0].wall.as_secs_f64(),
-            reqwest: requests as f64 / small[1].wall.as_secs_f64(),
-            decimals: 0,
-        });
-        rows.push(Row {
-            name: format!("{label} small GET: CPU s per 10k requests"),
-            mummer: small[0].cpu.as_secs_f64() * per_10k,
-            reqwest: small[1].cpu.as_secs_f64() * per_10k,
-            decimals: 3,
-        });
-        rows.push(Row {
-            name: format!("{label} 1 GiB stream: MB/s"),
-            mummer: BIG_LEN as f64 / 1e6 / big[0].wall.as_secs_f64(),
-            reqwest: BIG_LEN as f64 / 1e6 / big[1].wall.as_secs_f64(),
-            decimals: 0,
-        });
-        rows.push(Row {
-            name: format!("{label} 1 GiB stream: CPU s per GiB"),
-            mummer: big[0].cpu.as_secs_f64(),
-            reqwest: big[1].cpu.as_secs_f64(),
-            decimals: 3,
-        });
+        let each = |runs: &[Option<Run>; 2], f: &dyn Fn(Run) -> f64| runs.map(|r| r.map(f));
+        if run_small {
+            rows.push(Row {
+                name: format!("{small_name}: requests/s"),
+                values: each(&small, &|r| requests as f64 / r.wall.as_secs_f64()),
+                decimals: 0,
+            });
+            rows.push(Row {
+                name: format!("{small_name}: CPU s per 10k requests"),
+                values: each(&small, &|r| r.cpu.as_secs_f64() * per_10k),
+                decimals: 3,
+            });
+        }
+        if run_big {
+            rows.push(Row {
+                name: format!("{big_name}: MB/s"),
+                values: each(&big, &|r| BIG_LEN as f64 / 1e6 / r.wall.as_secs_f64()),
+                decimals: 0,
+            });
+            rows.push(Row {
+                name: format!("{big_name}: CPU s per GiB"),
+                values: each(&big, &|r| r.cpu.as_secs_f64()),
+                decimals: 3,
+            });
+        }
     }
 
     println!("| row | mummer | reqwest | ratio (mummer/reqwest) |");
     println!("| --- | ---: | ---: | ---: |");
     for row in &rows {
         let d = row.decimals;
+        let cell = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{v:.d$}"));
+        let ratio = match row.values {
+            [Some(m), Some(r)] => format!("{:.2}", m / r),
+            _ => "-".to_string(),
+        };
         println!(
-            "| {} | {:.d$} | {:.d$} | {:.2} |",
+            "| {} | {} | {} | {ratio} |",
             row.name,
-            row.mummer,
-            row.reqwest,
-            row.mummer / row.reqwest
+            cell(row.values[0]),
+            cell(row.values[1]),
         );
     }
     Ok(())

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use clap::Args;
 use mummer::Client;
-use mummer_testkit::{ContentOptions, ContentServer, TestCa, pattern};
+use mummer_testkit::{CaptureServer, ContentOptions, ContentServer, TestCa, pattern};
 use sha2::{Digest, Sha256};
 
 /// Options of `mummer demo`.
@@ -140,6 +140,35 @@ async fn demo(args: DemoArgs) -> Result<usize, mummer::Error> {
                 &format!("/truncated/{n} over {label}"),
                 &format!("ended cleanly after {received} bytes"),
             ),
+        }
+    }
+
+    println!("\nimpersonation: what a fingerprinting server sees of each request");
+    let capture = CaptureServer::start(ca.issue(&["localhost"])).await;
+    for profile in ["chrome", "firefox"] {
+        for http1 in [false, true] {
+            let mut builder = Client::builder()
+                .impersonate(profile)
+                .add_root_certificate_pem(ca.ca_pem().as_bytes())
+                .resolve("localhost", capture.port(), capture.addr());
+            if http1 {
+                builder = builder.http1_only();
+            }
+            let client = builder.build()?;
+            let url = format!("https://localhost:{}/", capture.port());
+            client.get(&url).send().await?.bytes().await?;
+            let Some(seen) = capture.captures().pop() else {
+                report.check(false, &format!("{profile} captured"), "no capture");
+                continue;
+            };
+            let ja4 = seen.tls.as_ref().map(|t| t.ja4.clone()).unwrap_or_default();
+            let detail = match (&seen.h2, &seen.h1) {
+                (Some(h2), _) => format!("JA4 {ja4}  Akamai {}", h2.akamai()),
+                (None, Some(h1)) => format!("JA4 {ja4}  {}", h1.header_names().join(",")),
+                _ => format!("JA4 {ja4}"),
+            };
+            let label = if http1 { "HTTP/1.1" } else { "HTTP/2" };
+            report.check(!ja4.is_empty(), &format!("{profile} over {label}"), &detail);
         }
     }
     Ok(report.failures)

@@ -85,6 +85,15 @@ pub(crate) struct FetchArgs {
     /// Do not decode Content-Encoding (write the bytes as sent).
     #[arg(long = "raw")]
     raw: bool,
+    /// Look like this browser on the wire (see `mummer fingerprint list`).
+    #[arg(long = "impersonate", value_name = "PROFILE")]
+    impersonate: Option<String>,
+    /// Shape the TLS ClientHello by a JA3 string (on top of --impersonate, or Chrome).
+    #[arg(long = "ja3", value_name = "JA3")]
+    ja3: Option<String>,
+    /// Shape the HTTP/2 preface by an Akamai fingerprint string.
+    #[arg(long = "akamai", value_name = "AKAMAI")]
+    akamai: Option<String>,
 }
 
 /// A failure the CLI reports: one line, one exit code (curl's numbering where it has one).
@@ -153,7 +162,17 @@ fn secs(v: f64, what: &str) -> Result<Duration, Failure> {
 }
 
 fn build_client(args: &FetchArgs) -> Result<Client, Failure> {
-    let mut builder = Client::builder()
+    let mut builder = Client::builder();
+    if let Some(name) = &args.impersonate {
+        builder = builder.impersonate(name);
+    }
+    if let Some(ja3) = &args.ja3 {
+        builder = builder.ja3(ja3);
+    }
+    if let Some(akamai) = &args.akamai {
+        builder = builder.akamai(akamai);
+    }
+    let mut builder = builder
         .max_redirects(if args.follow { args.max_redirs } else { 0 })
         .danger_accept_invalid_certs(args.insecure)
         .decompress(!args.raw);

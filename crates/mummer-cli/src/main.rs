@@ -1,11 +1,14 @@
 //! `mummer`: a curl-like command-line HTTP client on the mummer engine.
 //!
 //! `mummer [OPTIONS] URL` fetches a URL; `mummer demo` shows the engine at work against an
-//! embedded loopback HTTPS server. An incomplete body always exits non-zero with a one-line
-//! reason, and a download to a file is written to `FILE.part` and renamed only when complete.
+//! embedded loopback HTTPS server; `mummer fingerprint serve` prints what a fingerprinting
+//! server sees of each client and `mummer fingerprint list` lists the browser profiles. An
+//! incomplete body always exits non-zero with a one-line reason, and a download to a file is
+//! written to `FILE.part` and renamed only when complete.
 
 mod demo;
 mod fetch;
+mod fingerprint;
 
 use std::process::ExitCode;
 
@@ -31,6 +34,10 @@ enum Command {
     /// Start an embedded loopback HTTPS server and show the engine at work: HTTP/2 and
     /// HTTP/1.1 requests, a large download verified by SHA-256, and a truncated body caught.
     Demo(demo::DemoArgs),
+    /// See what a fingerprinting server sees: `serve` runs a local server printing the JA4,
+    /// JA3N, Akamai and header-order fingerprint of every request; `list` shows the browser
+    /// profiles mummer can impersonate.
+    Fingerprint(fingerprint::FingerprintArgs),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +55,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Some(Command::Demo(args)) => runtime.block_on(demo::run(args)),
+        Some(Command::Fingerprint(args)) => runtime.block_on(fingerprint::run(args)),
         None => runtime.block_on(fetch::run(cli.fetch)),
     }
 }

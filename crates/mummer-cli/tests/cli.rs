@@ -127,3 +127,120 @@ fn usage_and_connection_errors_have_distinct_exit_codes() {
     let out = mummer(&["-s", "--resolve", "bad", "http://x/"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
+
+#[test]
+fn fingerprint_list_shows_every_profile() {
+    let out = mummer(&["fingerprint", "list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let names: Vec<&str> = stdout
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert!(names.contains(&"chrome_156"), "{stdout}");
+    assert!(names.contains(&"firefox_esr_153"), "{stdout}");
+    assert!(stdout.contains("aliases: "), "{stdout}");
+}
+
+/// `mummer fingerprint serve --port 0`, stopped (killed) on drop; its stdout arrives line by line.
+struct Serve {
+    child: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+impl Serve {
+    fn start() -> Serve {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_mummer"))
+            .args(["fingerprint", "serve", "--port", "0"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start mummer fingerprint serve");
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Serve { child, lines }
+    }
+
+    /// The next stdout line containing `needle` (10 s at most).
+    fn line_with(&self, needle: &str) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            let line = self
+                .lines
+                .recv_timeout(left)
+                .unwrap_or_else(|e| panic!("no line containing {needle:?}: {e}"));
+            if line.contains(needle) {
+                return line;
+            }
+        }
+    }
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn fingerprint_serve_prints_one_line_per_request() {
+    use std::io::{Read, Write};
+
+    let serve = Serve::start();
+    let first = serve.line_with("listening on https://localhost:");
+    let port: u16 = first
+        .split("https://localhost:")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no port in {first:?}"));
+    let ca_line = serve.line_with("throwaway CA certificate: ");
+    let ca_file = ca_line
+        .split("throwaway CA certificate: ")
+        .nth(1)
+        .expect("CA path")
+        .to_owned();
+    let hint = serve.line_with("curl --cacert");
+    assert!(hint.contains(&ca_file), "{hint}");
+
+    // Plain HTTP/1.1 on the same port.
+    let mut tcp = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    tcp.write_all(
+        b"GET /plain HTTP/1.1\r\nHost: localhost\r\nUser-Agent: cli-raw/1\r\nConnection: close\r\n\r\n",
+    )
+    .expect("write");
+    let mut response = Vec::new();
+    tcp.read_to_end(&mut response).expect("read");
+    let response = String::from_utf8(response).expect("utf8");
+    let (head, body) = response.split_once("\r\n\r\n").expect("head");
+    assert!(head.starts_with("HTTP/1.1 200 OK"), "{head}");
+    let json: serde_json::Value = serde_json::from_str(body).expect("json body");
+    assert_eq!(json["http1"]["target"], "/plain");
+    let line = serve.line_with("cli-raw/1");
+    assert!(
+        line.contains("GET /plain") && line.contains("Host,User-Agent,Connection"),
+        "{line}"
+    );
+
+    // HTTPS with the printed CA, using mummer itself as the client.
+    let url = format!("https://localhost:{port}/tls");
+    let resolve = format!("localhost:{port}:127.0.0.1");
+    let out = mummer(&["-s", "--cacert", &ca_file, "--resolve", &resolve, &url]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json body");
+    let ja4 = json["tls"]["ja4"].as_str().expect("ja4").to_owned();
+    let line = serve.line_with("/tls");
+    assert!(line.contains(&format!("JA4 {ja4}")), "{line}");
+    assert!(line.contains("JA3N "), "{line}");
+}

@@ -7,10 +7,13 @@
 //! - [`script`]: a scripted HTTP/1.1 fault server (raw bytes, exact control over timing and closes).
 //! - [`h2script`]: a scripted HTTP/2 fault server over TLS.
 //! - [`content`]: a well-behaved content server (HTTP/1.1 and HTTP/2, plain or TLS).
+//! - [`capture`]: a fingerprint capture server echoing what each client sent (ClientHello, HTTP/2
+//!   preface and header blocks, HTTP/1.1 heads) as JSON.
 //!
-//! Every server listens on `127.0.0.1` port 0 only. `start` functions spawn the server on the
-//! caller's tokio runtime; `spawn_on_thread` variants create a private multi-thread runtime so
-//! synchronous code can use them too. Dropping a server handle stops accepting new connections;
+//! Every server listens on `127.0.0.1` port 0 (the capture server can also take a fixed address,
+//! for the CLI). `start` functions spawn the server on the caller's tokio runtime;
+//! `spawn_on_thread` variants create a private multi-thread runtime so synchronous code can use
+//! them too. Dropping a server handle stops accepting new connections;
 //! connections already accepted run until they finish (or, for `spawn_on_thread` servers, until
 //! the private runtime shuts down with the handle).
 //!
@@ -19,6 +22,7 @@
 #![forbid(unsafe_code)]
 
 pub mod ca;
+pub mod capture;
 pub mod content;
 pub mod h2script;
 pub mod pattern;
@@ -29,6 +33,7 @@ mod conn;
 mod core;
 
 pub use ca::{Identity, TestCa, untrusted_identity};
+pub use capture::{Capture, CaptureServer};
 pub use content::{ContentOptions, ContentServer};
 pub use h2script::{H2Request, H2ScriptServer, H2Step};
 pub use script::{ScriptServer, Step, chunked, response_with_length};

@@ -69,6 +69,7 @@ struct Config {
     h2: H2Settings,
     decompress: bool,
     pool: PoolConfig,
+    profile: Option<Arc<mummer_profile::Profile>>,
 }
 
 /// Builds a [`Client`].
@@ -97,6 +98,7 @@ impl Default for ClientBuilder {
                     idle_timeout: Duration::from_secs(90),
                     max_idle_per_host: 32,
                 },
+                profile: None,
             },
             tls: TlsOptions::default(),
             error: None,
@@ -243,12 +245,66 @@ impl ClientBuilder {
         self
     }
 
+    /// Looks like this browser on the wire: TLS ClientHello, HTTP/2 preface and HEADERS,
+    /// HTTP/1.1 header order and case, default headers. `name` is a profile name or alias
+    /// (`chrome`, `firefox`, `chrome_156`, curl_cffi's `chrome131`...; see
+    /// `mummer fingerprint list`).
+    pub fn impersonate(mut self, name: &str) -> ClientBuilder {
+        match mummer_profile::get(name) {
+            Ok(p) => self.config.profile = Some(Arc::new(p.clone())),
+            Err(e) => self.error = Some(Error::builder(e)),
+        }
+        self
+    }
+
+    /// Looks like the browser this (possibly customised) profile describes.
+    pub fn profile(mut self, profile: mummer_profile::Profile) -> ClientBuilder {
+        match profile.validate() {
+            Ok(()) => self.config.profile = Some(Arc::new(profile)),
+            Err(e) => self.error = Some(Error::builder(e)),
+        }
+        self
+    }
+
+    /// Shapes the ClientHello by a JA3 string, on top of the profile set so far (Chrome's if
+    /// none).
+    pub fn ja3(self, ja3: &str) -> ClientBuilder {
+        self.customise(|p| p.with_ja3(ja3))
+    }
+
+    /// Shapes the HTTP/2 preface by an Akamai fingerprint string, on top of the profile set
+    /// so far (Chrome's if none).
+    pub fn akamai(self, akamai: &str) -> ClientBuilder {
+        self.customise(|p| p.with_akamai(akamai))
+    }
+
+    fn customise(
+        mut self,
+        f: impl FnOnce(
+            &mummer_profile::Profile,
+        )
+            -> std::result::Result<mummer_profile::Profile, mummer_profile::ProfileError>,
+    ) -> ClientBuilder {
+        let base = match &self.config.profile {
+            Some(p) => Ok(p.as_ref().clone()),
+            None => mummer_profile::get("chrome").cloned(),
+        };
+        match base.and_then(|b| f(&b)) {
+            Ok(p) => self.config.profile = Some(Arc::new(p)),
+            Err(e) => self.error = Some(Error::builder(e)),
+        }
+        self
+    }
+
     /// Builds the client.
-    pub fn build(self) -> Result<Client> {
+    pub fn build(mut self) -> Result<Client> {
         if let Some(e) = self.error {
             return Err(e);
         }
-        let tls = TlsConnector::new(&self.tls)?;
+        if let Some(profile) = &self.config.profile {
+            self.config.h2.profile = Some(Arc::new(profile.http2.clone()));
+        }
+        let tls = TlsConnector::new(&self.tls, self.config.profile.as_ref().map(|p| &p.tls))?;
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         // A fresh identity per client: two clients never share connections, so their shapes
         // need no finer comparison.
@@ -697,11 +753,25 @@ impl Client {
     /// The header list for HTTP/1.1: Host first, then the client's defaults with the request's
     /// own headers merged into their places, then what the body needs.
     fn h1_headers(&self, request: &Request, body: &Body) -> Result<Vec<(String, Bytes)>> {
-        let mut out: Vec<(String, Bytes)> = Vec::with_capacity(12);
-        if !request.has_header("host") {
-            out.push(("Host".to_string(), Bytes::from(host_header(&request.url))));
+        let mut out: Vec<(String, Bytes)> = Vec::with_capacity(16);
+        match &self.inner.config.profile {
+            Some(profile) => {
+                let host = (!request.has_header("host")).then(|| host_header(&request.url));
+                self.profile_headers(
+                    &profile.http1.header_order,
+                    profile,
+                    request,
+                    host,
+                    &mut out,
+                );
+            }
+            None => {
+                if !request.has_header("host") {
+                    out.push(("Host".to_string(), Bytes::from(host_header(&request.url))));
+                }
+                self.merged_headers(request, &mut out);
+            }
         }
-        self.merged_headers(request, &mut out);
         if !body_forbidden(&request.method) || request.body.is_some() {
             let has_cl = request.has_header("content-length");
             let has_te = request.has_header("transfer-encoding");
@@ -762,9 +832,76 @@ impl Client {
         }
     }
 
+    /// Headers in a browser's order: each name the profile's order lists takes its place with
+    /// the profile's letter case, valued by the request, the client's defaults, or the
+    /// browser's default, in that precedence; other request headers follow in their own order.
+    fn profile_headers(
+        &self,
+        order: &[String],
+        profile: &mummer_profile::Profile,
+        request: &Request,
+        host: Option<String>,
+        out: &mut Vec<(String, Bytes)>,
+    ) {
+        let config = &self.inner.config;
+        for name in order {
+            if name.eq_ignore_ascii_case("host") {
+                if let Some(h) = &host {
+                    out.push((name.clone(), Bytes::from(h.clone())));
+                    continue;
+                }
+            }
+            let own: Vec<_> = request
+                .headers
+                .iter()
+                .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+                .collect();
+            if !own.is_empty() {
+                for (_, v) in own {
+                    out.push((name.clone(), Bytes::copy_from_slice(v.as_bytes())));
+                }
+                continue;
+            }
+            if let Some((_, v)) = config
+                .headers
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            {
+                out.push((name.clone(), Bytes::copy_from_slice(v.as_bytes())));
+                continue;
+            }
+            if name.eq_ignore_ascii_case("accept-encoding") && !config.decompress {
+                continue;
+            }
+            if let Some(v) = profile.header(name) {
+                out.push((name.clone(), Bytes::copy_from_slice(v.as_bytes())));
+            }
+        }
+        let listed = |n: &str| order.iter().any(|o| o.eq_ignore_ascii_case(n));
+        for (name, value) in &config.headers {
+            if !listed(name) && !request.has_header(name) {
+                out.push((name.clone(), Bytes::copy_from_slice(value.as_bytes())));
+            }
+        }
+        for (name, value) in &request.headers {
+            if !listed(name) {
+                out.push((name.clone(), Bytes::copy_from_slice(value.as_bytes())));
+            }
+        }
+    }
+
     fn h2_request(&self, request: &Request, body: &Body) -> Result<http::Request<()>> {
-        let mut merged = Vec::with_capacity(12);
-        self.merged_headers(request, &mut merged);
+        let mut merged = Vec::with_capacity(16);
+        match &self.inner.config.profile {
+            Some(profile) => self.profile_headers(
+                &profile.http2.header_order,
+                profile,
+                request,
+                None,
+                &mut merged,
+            ),
+            None => self.merged_headers(request, &mut merged),
+        }
         let mut builder = http::Request::builder()
             .method(request.method.clone())
             .uri(request.url.as_str())

@@ -22,17 +22,28 @@ pub(crate) struct H2Settings {
     pub(crate) initial_connection_window_size: u32,
     pub(crate) max_header_list_size: Option<u32>,
     pub(crate) header_table_size: Option<u32>,
+    /// A browser profile's preface, which replaces everything above.
+    pub(crate) profile: Option<Arc<mummer_profile::Http2Profile>>,
 }
 
 impl Default for H2Settings {
     fn default() -> Self {
         // Chrome's windows: large enough for full speed on fast links, and the bound on what a
         // slow reader can leave buffered.
+        // EXPERIMENT knob
+        let (sw, cw) = std::env::var("MUMMER_H2_WIN")
+            .ok()
+            .and_then(|v| {
+                let (a, b) = v.split_once(',')?;
+                Some((a.parse().ok()?, b.parse().ok()?))
+            })
+            .unwrap_or((6 * 1024 * 1024, 15 * 1024 * 1024));
         H2Settings {
-            initial_window_size: 6 * 1024 * 1024,
-            initial_connection_window_size: 15 * 1024 * 1024,
+            initial_window_size: sw,
+            initial_connection_window_size: cw,
             max_header_list_size: Some(256 * 1024),
             header_table_size: Some(65536),
+            profile: None,
         }
     }
 }
@@ -52,16 +63,21 @@ impl H2Conn {
         settings: &H2Settings,
     ) -> Result<H2Conn, Error> {
         let mut builder = http2::client::Builder::new();
-        builder
-            .initial_window_size(settings.initial_window_size)
-            .initial_connection_window_size(settings.initial_connection_window_size)
-            .enable_push(false)
-            .max_concurrent_reset_streams(1000);
-        if let Some(size) = settings.max_header_list_size {
-            builder.max_header_list_size(size);
-        }
-        if let Some(size) = settings.header_table_size {
-            builder.header_table_size(size);
+        builder.max_concurrent_reset_streams(1000);
+        match &settings.profile {
+            Some(profile) => apply_profile(&mut builder, profile),
+            None => {
+                builder
+                    .initial_window_size(settings.initial_window_size)
+                    .initial_connection_window_size(settings.initial_connection_window_size)
+                    .enable_push(false);
+                if let Some(size) = settings.max_header_list_size {
+                    builder.max_header_list_size(size);
+                }
+                if let Some(size) = settings.header_table_size {
+                    builder.header_table_size(size);
+                }
+            }
         }
         let (send, connection) = builder
             .handshake::<_, Bytes>(io)
@@ -134,6 +150,87 @@ impl H2Conn {
             },
         ))
     }
+}
+
+/// Shapes the connection preface and request HEADERS like the profile's browser.
+fn apply_profile(builder: &mut http2::client::Builder, profile: &mummer_profile::Http2Profile) {
+    use http2::frame::{
+        PseudoId, PseudoOrder, SettingId, SettingsOrder, StreamDependency, StreamId,
+    };
+    let mut order = SettingsOrder::builder();
+    for &(id, value) in &profile.settings {
+        let setting = match id {
+            1 => {
+                builder.header_table_size(value);
+                SettingId::HeaderTableSize
+            }
+            2 => {
+                builder.enable_push(value != 0);
+                SettingId::EnablePush
+            }
+            3 => {
+                builder.max_concurrent_streams(value);
+                SettingId::MaxConcurrentStreams
+            }
+            4 => {
+                builder.initial_window_size(value);
+                SettingId::InitialWindowSize
+            }
+            5 => {
+                builder.max_frame_size(value);
+                SettingId::MaxFrameSize
+            }
+            6 => {
+                builder.max_header_list_size(value);
+                SettingId::MaxHeaderListSize
+            }
+            8 => {
+                builder.enable_connect_protocol(value != 0);
+                SettingId::EnableConnectProtocol
+            }
+            9 => {
+                builder.no_rfc7540_priorities(value != 0);
+                SettingId::NoRfc7540Priorities
+            }
+            // Profiles are validated; ids beyond these cannot be sent through http2.
+            _ => continue,
+        };
+        order = order.push(setting);
+    }
+    builder.settings_order(order.build());
+    // The connection window starts at 65,535; the browser's WINDOW_UPDATE adds its increment.
+    builder.initial_connection_window_size(65_535 + profile.window_update);
+    let mut pseudo = PseudoOrder::builder();
+    for name in &profile.pseudo_header_order {
+        pseudo = pseudo.push(match name.as_str() {
+            ":method" => PseudoId::Method,
+            ":authority" => PseudoId::Authority,
+            ":scheme" => PseudoId::Scheme,
+            _ => PseudoId::Path,
+        });
+    }
+    builder.headers_pseudo_order(pseudo.build());
+    let dependency = |p: &mummer_profile::Priority| {
+        StreamDependency::new(
+            StreamId::from(p.depends_on),
+            (p.weight.clamp(1, 256) - 1) as u8,
+            p.exclusive,
+        )
+    };
+    if let Some(p) = &profile.headers_priority {
+        builder.headers_stream_dependency(dependency(p));
+    }
+    if !profile.priority_frames.is_empty() {
+        let mut frames = http2::frame::Priorities::builder();
+        for f in &profile.priority_frames {
+            frames = frames.push(http2::frame::Priority::new(
+                StreamId::from(f.stream_id),
+                dependency(&f.priority),
+            ));
+        }
+        builder.priorities(frames.build());
+    }
+    builder.initial_stream_id(profile.initial_stream_id);
 }
 
 async fn send_body(

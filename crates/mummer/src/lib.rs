@@ -39,6 +39,9 @@ pub use error::{BodyError, Error, Kind, ProtocolError, Result, TimeoutKind};
 pub use request::{Request, RequestBuilder};
 pub use response::Response;
 
+pub use mummer_profile::{Profile, ProfileError};
+pub use transport::tls::unsupported_signature_algorithms;
+
 pub use bytes::Bytes;
 pub use http::{HeaderMap, HeaderValue, Method, StatusCode, Version};
 pub use url::Url;

@@ -2,6 +2,7 @@
 //! TLS through BoringSSL. Nothing here knows HTTP; the one exception is ALPN, which TLS
 //! negotiates on HTTP's behalf.
 
+pub(crate) mod read_ahead;
 pub(crate) mod tcp;
 pub(crate) mod tls;
 
@@ -17,7 +18,7 @@ use tokio::net::TcpStream;
 #[derive(Debug)]
 pub(crate) enum Stream {
     Plain(TcpStream),
-    Tls(Box<tokio_btls::SslStream<TcpStream>>),
+    Tls(Box<tokio_btls::SslStream<read_ahead::ReadAheadTcp>>),
 }
 
 /// What the connection turned out to be, fixed at connect time.
@@ -43,7 +44,7 @@ impl Stream {
     fn tcp(&self) -> &TcpStream {
         match self {
             Stream::Plain(s) => s,
-            Stream::Tls(s) => s.get_ref(),
+            Stream::Tls(s) => s.get_ref().get_ref(),
         }
     }
 
@@ -62,7 +63,13 @@ impl Stream {
                 // an end of stream comes out.
                 let mut peek = [0u8; 1];
                 let mut peek_buf = ReadBuf::new(&mut peek);
-                match s.get_ref().poll_peek(&mut cx, &mut peek_buf) {
+                let socket = s.get_ref();
+                let peeked = if socket.buffered() > 0 {
+                    Poll::Ready(Ok(socket.buffered()))
+                } else {
+                    socket.get_ref().poll_peek(&mut cx, &mut peek_buf)
+                };
+                match peeked {
                     Poll::Pending => true,
                     Poll::Ready(Ok(0)) | Poll::Ready(Err(_)) => false,
                     Poll::Ready(Ok(_)) => {

@@ -8,13 +8,18 @@
 use std::path::PathBuf;
 use std::pin::Pin;
 
-use btls::ssl::{SslConnector, SslMethod, SslRef, SslVerifyMode, SslVersion};
+use btls::ssl::{
+    CertificateCompressionAlgorithm, CertificateCompressor, ExtensionType, KeyShare, SslConnector,
+    SslConnectorBuilder, SslMethod, SslOptions, SslRef, SslSignatureAlgorithm, SslVerifyMode,
+    SslVersion,
+};
 use btls::x509::X509;
 use btls::x509::store::X509StoreBuilder;
 use foreign_types::ForeignTypeRef;
 use tokio::net::TcpStream;
 
 use crate::error::Error;
+use crate::transport::read_ahead::ReadAheadTcp;
 
 /// A client certificate and its private key, both PEM.
 #[derive(Clone)]
@@ -52,10 +57,250 @@ impl Default for TlsOptions {
 pub(crate) struct TlsConnector {
     inner: SslConnector,
     verify: bool,
+    per_connection: PerConnection,
+}
+
+/// Profile settings BoringSSL takes per connection rather than per context.
+#[derive(Clone, Default)]
+struct PerConnection {
+    /// ALPN in wire format when the profile fixes it.
+    alpn: Option<Vec<u8>>,
+    alps: Vec<Vec<u8>>,
+    alps_new_codepoint: bool,
+    ech_grease: bool,
+    key_shares: Vec<KeyShare>,
+    trust_anchor_ids: Option<Vec<u8>>,
+}
+
+/// Signature algorithms of a profile that this engine cannot put on the wire (its BoringSSL
+/// lacks them); tests state exactly which, so a gap is known rather than silent.
+pub fn unsupported_signature_algorithms(tls: &mummer_profile::TlsProfile) -> Vec<String> {
+    tls.signature_algorithms
+        .iter()
+        .filter(|n| {
+            mummer_profile::names::signature_algorithm(n)
+                .is_some_and(|c| !boringssl_knows_sigalg(c))
+        })
+        .cloned()
+        .collect()
+}
+
+fn boringssl_knows_sigalg(code: u16) -> bool {
+    // The signature schemes this BoringSSL build can verify; ML-DSA (0x0904-0x0906) is not yet
+    // among them, and BoringSSL refuses to advertise what it cannot verify.
+    matches!(
+        code,
+        0x0201
+            | 0x0203
+            | 0x0401
+            | 0x0403
+            | 0x0501
+            | 0x0503
+            | 0x0601
+            | 0x0603
+            | 0x0804
+            | 0x0805
+            | 0x0806
+            | 0x0807
+    )
+}
+
+fn key_share(code: u16) -> Option<KeyShare> {
+    Some(match code {
+        0x11ec => KeyShare::X25519_MLKEM768,
+        0x6399 => KeyShare::X25519_KYBER768_DRAFT00,
+        0x001d => KeyShare::X25519,
+        0x0017 => KeyShare::P256,
+        0x0018 => KeyShare::P384,
+        0x0019 => KeyShare::P521,
+        0x0100 => KeyShare::FFDHE2048,
+        0x0101 => KeyShare::FFDHE3072,
+        _ => return None,
+    })
+}
+
+fn wire_list(protocols: &[String]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for p in protocols {
+        out.push(p.len() as u8);
+        out.extend_from_slice(p.as_bytes());
+    }
+    out
+}
+
+fn profile_error(what: &str, e: impl std::fmt::Display) -> Error {
+    Error::builder(format!("browser profile: {what}: {e}"))
+}
+
+/// Shapes the context's ClientHello like the profile's browser.
+fn apply_profile(
+    builder: &mut SslConnectorBuilder,
+    tls: &mummer_profile::TlsProfile,
+) -> Result<PerConnection, Error> {
+    use mummer_profile::names;
+    let codes = |list: &[String], f: fn(&str) -> Option<u16>| -> Vec<u16> {
+        list.iter().filter_map(|n| f(n)).collect()
+    };
+    let ciphers = codes(&tls.cipher_suites, names::cipher_suite);
+    // Without the preserve patch BoringSSL fixes the TLS 1.3 suites itself and rejects their
+    // names in the list; with it, the list's order is the wire order.
+    builder.set_preserve_tls13_cipher_list(tls.preserve_tls13_cipher_order);
+    let cipher_list = ciphers
+        .iter()
+        .filter(|&&c| tls.preserve_tls13_cipher_order || !(0x1301..=0x1305).contains(&c))
+        .filter_map(|&c| names::cipher_suite_boringssl_name(c))
+        .collect::<Vec<_>>()
+        .join(":");
+    builder
+        .set_cipher_list(&cipher_list)
+        .map_err(|e| profile_error("cipher suites", e))?;
+    // AES first even on machines without AES instructions, as browsers on desktops do.
+    builder.set_aes_hw_override(true);
+    builder.set_grease_enabled(tls.grease);
+    builder.set_permute_extensions(tls.permute_extensions);
+    if !tls.extension_order.is_empty() {
+        let order: Vec<ExtensionType> = codes(&tls.extension_order, names::extension)
+            .into_iter()
+            .map(ExtensionType::from)
+            .collect();
+        builder
+            .set_extension_permutation(&order)
+            .map_err(|e| profile_error("extension order", e))?;
+    }
+    let groups = codes(&tls.supported_groups, names::group)
+        .into_iter()
+        .filter_map(names::group_boringssl_name)
+        .collect::<Vec<_>>()
+        .join(":");
+    builder
+        .set_curves_list(&groups)
+        .map_err(|e| profile_error("supported groups", e))?;
+    let sigalgs: Vec<SslSignatureAlgorithm> =
+        codes(&tls.signature_algorithms, names::signature_algorithm)
+            .into_iter()
+            .filter(|&c| boringssl_knows_sigalg(c))
+            .map(SslSignatureAlgorithm::from)
+            .collect();
+    builder
+        .set_verify_algorithm_prefs(&sigalgs)
+        .map_err(|e| profile_error("signature algorithms", e))?;
+    if !tls.delegated_credentials.is_empty() {
+        builder
+            .set_delegated_credentials(&tls.delegated_credentials.join(":"))
+            .map_err(|e| profile_error("delegated credentials", e))?;
+    }
+    if let Some(limit) = tls.record_size_limit {
+        builder.set_record_size_limit(limit);
+    }
+    for name in &tls.cert_compression {
+        match names::cert_compression(name) {
+            Some(1) => builder.add_certificate_compression_algorithm(Zlib),
+            Some(2) => builder.add_certificate_compression_algorithm(Brotli),
+            Some(3) => builder.add_certificate_compression_algorithm(Zstd),
+            _ => Ok(()),
+        }
+        .map_err(|e| profile_error("certificate compression", e))?;
+    }
+    if tls.ocsp_stapling {
+        builder.enable_ocsp_stapling();
+    }
+    if tls.signed_cert_timestamps {
+        builder.enable_signed_cert_timestamps();
+    }
+    if !tls.session_ticket {
+        builder.set_options(SslOptions::NO_TICKET);
+    }
+    let version = |v: &str| {
+        if v == "TLS1.3" {
+            SslVersion::TLS1_3
+        } else {
+            SslVersion::TLS1_2
+        }
+    };
+    builder
+        .set_min_proto_version(Some(version(&tls.min_version)))
+        .map_err(|e| profile_error("min version", e))?;
+    builder
+        .set_max_proto_version(Some(version(&tls.max_version)))
+        .map_err(|e| profile_error("max version", e))?;
+    Ok(PerConnection {
+        alpn: Some(wire_list(&tls.alpn)),
+        alps: tls.alps.iter().map(|p| p.as_bytes().to_vec()).collect(),
+        alps_new_codepoint: tls.alps_new_codepoint,
+        ech_grease: tls.ech_grease,
+        key_shares: codes(&tls.key_shares, names::group)
+            .into_iter()
+            .filter_map(key_share)
+            .collect(),
+        trust_anchor_ids: tls
+            .trust_anchor_ids
+            .as_deref()
+            .and_then(mummer_profile::decode_hex),
+    })
+}
+
+/// Decompresses certificates the server compressed; browsers only ever decompress.
+fn decompress_with(
+    mut decoder: impl compression_codecs::Decode,
+    input: &[u8],
+    output: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    use compression_codecs::core::util::PartialBuffer;
+    let mut input = PartialBuffer::new(input);
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let mut out = PartialBuffer::new(&mut buf[..]);
+        let done = decoder.decode(&mut input, &mut out)?;
+        let n = out.written_len();
+        output.write_all(&buf[..n])?;
+        if done {
+            return Ok(());
+        }
+        if n == 0 && input.unwritten().is_empty() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::UnexpectedEof,
+                "compressed certificate cut short",
+            ));
+        }
+    }
+}
+
+struct Zlib;
+struct Brotli;
+struct Zstd;
+
+impl CertificateCompressor for Zlib {
+    const ALGORITHM: CertificateCompressionAlgorithm = CertificateCompressionAlgorithm::ZLIB;
+    const CAN_COMPRESS: bool = false;
+    const CAN_DECOMPRESS: bool = true;
+    fn decompress<W: std::io::Write>(&self, input: &[u8], output: &mut W) -> std::io::Result<()> {
+        decompress_with(compression_codecs::ZlibDecoder::new(), input, output)
+    }
+}
+
+impl CertificateCompressor for Brotli {
+    const ALGORITHM: CertificateCompressionAlgorithm = CertificateCompressionAlgorithm::BROTLI;
+    const CAN_COMPRESS: bool = false;
+    const CAN_DECOMPRESS: bool = true;
+    fn decompress<W: std::io::Write>(&self, input: &[u8], output: &mut W) -> std::io::Result<()> {
+        decompress_with(compression_codecs::BrotliDecoder::new(), input, output)
+    }
+}
+
+impl CertificateCompressor for Zstd {
+    const ALGORITHM: CertificateCompressionAlgorithm = CertificateCompressionAlgorithm::ZSTD;
+    const CAN_COMPRESS: bool = false;
+    const CAN_DECOMPRESS: bool = true;
+    fn decompress<W: std::io::Write>(&self, input: &[u8], output: &mut W) -> std::io::Result<()> {
+        decompress_with(compression_codecs::ZstdDecoder::new(), input, output)
+    }
 }
 
 impl TlsConnector {
-    pub(crate) fn new(opts: &TlsOptions) -> Result<TlsConnector, Error> {
+    pub(crate) fn new(
+        opts: &TlsOptions,
+        profile: Option<&mummer_profile::TlsProfile>,
+    ) -> Result<TlsConnector, Error> {
         let mut builder = SslConnector::bare_builder(SslMethod::tls()).map_err(Error::builder)?;
         builder
             .set_min_proto_version(Some(SslVersion::TLS1_2))
@@ -106,9 +351,14 @@ impl TlsConnector {
             builder.set_private_key(&key).map_err(Error::builder)?;
             builder.check_private_key().map_err(Error::builder)?;
         }
+        let per_connection = match profile {
+            Some(tls) => apply_profile(&mut builder, tls)?,
+            None => PerConnection::default(),
+        };
         Ok(TlsConnector {
             inner: builder.build(),
             verify: opts.verify,
+            per_connection,
         })
     }
 
@@ -119,15 +369,41 @@ impl TlsConnector {
         host: &str,
         tcp: TcpStream,
         alpn: &[u8],
-    ) -> Result<(tokio_btls::SslStream<TcpStream>, bool), Error> {
+    ) -> Result<(tokio_btls::SslStream<ReadAheadTcp>, bool), Error> {
         let mut config = self.inner.configure().map_err(Error::tls)?;
         config.set_verify_hostname(self.verify);
+        let pc = &self.per_connection;
+        // The profile's ALPN list is part of its fingerprint; only a forced protocol overrides it.
+        let alpn = match &pc.alpn {
+            Some(list) if alpn == b"\x02h2\x08http/1.1" => list.as_slice(),
+            _ => alpn,
+        };
         if !alpn.is_empty() {
             config.set_alpn_protos(alpn).map_err(Error::tls)?;
         }
+        for protocol in &pc.alps {
+            config
+                .add_application_settings(protocol)
+                .map_err(Error::tls)?;
+        }
+        if !pc.alps.is_empty() {
+            config.set_alps_use_new_codepoint(pc.alps_new_codepoint);
+        }
+        if pc.ech_grease {
+            config.set_enable_ech_grease(true);
+        }
+        if !pc.key_shares.is_empty() {
+            config
+                .set_client_key_shares(&pc.key_shares)
+                .map_err(Error::tls)?;
+        }
+        if let Some(ids) = &pc.trust_anchor_ids {
+            request_trust_anchors(&mut config, ids)?;
+        }
         let host = host.trim_start_matches('[').trim_end_matches(']');
         let ssl = config.into_ssl(host).map_err(Error::tls)?;
-        let mut stream = tokio_btls::SslStream::new(ssl, tcp).map_err(Error::tls)?;
+        let mut stream =
+            tokio_btls::SslStream::new(ssl, ReadAheadTcp::new(tcp)).map_err(Error::tls)?;
         if let Err(e) = Pin::new(&mut stream).connect().await {
             return Err(match stream.ssl().verify_result() {
                 Err(verify) => Error::tls(format!(
@@ -159,4 +435,19 @@ pub(crate) fn received_close_notify(ssl: &SslRef) -> bool {
     // shutdown flags. The safe wrapper for it needs `&mut SslStream`, which tokio-btls hides.
     let bits = unsafe { btls_sys::SSL_get_shutdown(ssl.as_ptr()) };
     bits & btls_sys::SSL_RECEIVED_SHUTDOWN != 0
+}
+
+/// Sends the trust anchor identifiers extension (0xca34) naming `ids` (wire format: 8-bit
+/// length-prefixed IDs), as Chrome does for its root store. btls has no safe wrapper for it.
+fn request_trust_anchors(ssl: &mut SslRef, ids: &[u8]) -> Result<(), Error> {
+    // SAFETY: `ssl` is a live SSL object we hold mutably; `ids` is a valid slice for the call,
+    // and BoringSSL copies it before returning.
+    let ok = unsafe {
+        btls_sys::SSL_set1_requested_trust_anchors(ssl.as_ptr(), ids.as_ptr(), ids.len())
+    };
+    if ok == 1 {
+        Ok(())
+    } else {
+        Err(Error::tls("BoringSSL rejected the trust anchor IDs"))
+    }
 }

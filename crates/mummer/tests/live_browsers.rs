@@ -1,0 +1,472 @@
+//! Live browsers: Debian's `chromium` and `firefox-esr`, run headless against a capture server,
+//! compared field by field with the shipped profile ("chrome" / "firefox") sending the same
+//! request. This is drift detection: when Debian updates a browser, the test fails and names
+//! every field that changed.
+//!
+//! Each test prints "<browser> not installed: skipping live comparison" and passes when the
+//! binary is missing (`scripts/deps.sh --browsers` installs both, and `certutil`, which makes
+//! Firefox trust the test CA).
+//!
+//! Compared: JA4, JA3N, cipher suites, extension set (Firefox: also the order, which it keeps
+//! fixed), supported groups, key-share groups and key lengths, signature algorithms, ALPN,
+//! ALPS, certificate compression, the HTTP/2 Akamai string, the first HEADERS frame's priority
+//! and stream id, pseudo-header order and header order. GREASE values are random per
+//! connection, so they are left out of every list. Known engine gaps (impersonate_tls.rs) are
+//! asserted exactly, not skipped: Chromium advertises a GREASE and three ML-DSA signature
+//! schemes first, which BoringSSL cannot, so the JA4 signature hash (its last part) differs;
+//! the live JA4 is checked in full against the stored capture instead.
+
+use std::fmt::Debug;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use mummer::Client;
+use mummer_inspect::client_hello::is_grease;
+use mummer_testkit::{Capture, CaptureServer, TestCa};
+use serde_json::Value;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const FIREFOX: &str = "/usr/bin/firefox-esr";
+const CERTUTIL: &str = "/usr/bin/certutil";
+/// The longest a browser gets to make its request; it is killed then, whatever happened.
+const BROWSER_TIMEOUT: Duration = Duration::from_secs(30);
+const LABEL: &str = "label=live";
+
+/// Chromium's signature schemes BoringSSL cannot advertise (ML-DSA-44/65/87); with a GREASE
+/// value first, they are the known gap.
+const MLDSA: [u16; 3] = [0x0904, 0x0905, 0x0906];
+/// Stands for any GREASE value where its position matters.
+const GREASE: u16 = 0x0a0a;
+
+#[tokio::test]
+async fn chromium_matches_chrome_profile() {
+    if !Path::new(CHROMIUM).exists() {
+        eprintln!("chromium not installed: skipping live comparison");
+        return;
+    }
+    let ca = TestCa::new();
+    let server = CaptureServer::start(ca.issue(&["fp.test"])).await;
+    let url = format!("https://fp.test:{}/?{LABEL}", server.port());
+    let dir = TempDir::new("chromium");
+    let mut cmd = Command::new(CHROMIUM);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--ignore-certificate-errors",
+        "--host-resolver-rules=MAP fp.test 127.0.0.1",
+    ])
+    .arg(format!(
+        "--user-data-dir={}",
+        dir.path().join("profile").display()
+    ))
+    .args(["--dump-dom", &url]);
+    let live = run_browser(cmd, &dir, &server).await;
+    drop(dir);
+    let ours = mummer_capture("chrome", &ca).await;
+    compare("chromium", &live, &ours, true);
+}
+
+#[tokio::test]
+async fn firefox_esr_matches_firefox_profile() {
+    if !Path::new(FIREFOX).exists() {
+        eprintln!("firefox-esr not installed: skipping live comparison");
+        return;
+    }
+    if !Path::new(CERTUTIL).exists() {
+        eprintln!("certutil (libnss3-tools) not installed: skipping live firefox-esr comparison");
+        return;
+    }
+    let ca = TestCa::new();
+    let server = CaptureServer::start(ca.issue(&["fp.test"])).await;
+    let url = format!("https://fp.test:{}/?{LABEL}", server.port());
+    let dir = TempDir::new("firefox");
+    let profile = dir.path().join("profile");
+    firefox_profile(&profile, &ca, dir.path());
+    // Screenshot mode loads the page and exits, like the stored capture: a navigation without
+    // user activation. Opened as a plain command-line URL instead, Firefox treats it as typed
+    // by the user and adds `sec-fetch-user: ?1` after `sec-fetch-site`, which the profile (and
+    // tests/data/firefox-esr-153.json) do not send.
+    let mut cmd = Command::new(FIREFOX);
+    cmd.arg("--headless")
+        .arg("--profile")
+        .arg(&profile)
+        .arg("--no-remote")
+        .arg("--screenshot")
+        .arg(dir.path().join("screenshot.png"))
+        .arg(&url);
+    let live = run_browser(cmd, &dir, &server).await;
+    drop(dir);
+    let ours = mummer_capture("firefox", &ca).await;
+    compare("firefox-esr", &live, &ours, false);
+}
+
+/// A fresh Firefox profile in `profile` that trusts `ca` (imported into its NSS database with
+/// certutil) and resolves every name to 127.0.0.1, with first-run and background traffic off.
+/// Nothing that shapes the ClientHello or the HTTP/2 preface is touched.
+fn firefox_profile(profile: &Path, ca: &TestCa, scratch: &Path) {
+    std::fs::create_dir_all(profile).expect("create profile dir");
+    let db = format!("sql:{}", profile.display());
+    let ca_file = scratch.join("ca.pem");
+    std::fs::write(&ca_file, ca.ca_pem()).expect("write CA");
+    certutil(&["-N", "-d", &db, "--empty-password"]);
+    certutil(&[
+        "-A",
+        "-d",
+        &db,
+        "-n",
+        "mummer test CA",
+        "-t",
+        "C,,",
+        "-i",
+        &ca_file.display().to_string(),
+    ]);
+    let prefs = [
+        ("network.dns.forceResolve", "\"127.0.0.1\""),
+        ("network.trr.mode", "5"),
+        ("network.dns.disablePrefetch", "true"),
+        ("network.captive-portal-service.enabled", "false"),
+        ("network.connectivity-service.enabled", "false"),
+        ("browser.shell.checkDefaultBrowser", "false"),
+        ("browser.aboutwelcome.enabled", "false"),
+        ("browser.startup.homepage_override.mstone", "\"ignore\""),
+        ("datareporting.policy.dataSubmissionEnabled", "false"),
+        ("datareporting.healthreport.uploadEnabled", "false"),
+        ("toolkit.telemetry.reportingpolicy.firstRun", "false"),
+        ("app.update.disabledForTesting", "true"),
+        ("app.normandy.enabled", "false"),
+        ("browser.safebrowsing.malware.enabled", "false"),
+        ("browser.safebrowsing.phishing.enabled", "false"),
+        ("browser.safebrowsing.downloads.enabled", "false"),
+        ("extensions.update.enabled", "false"),
+        ("services.settings.server", "\"https://127.0.0.1:9/\""),
+    ];
+    let user_js: String = prefs
+        .iter()
+        .map(|(k, v)| format!("user_pref(\"{k}\", {v});\n"))
+        .collect();
+    std::fs::write(profile.join("user.js"), user_js).expect("write user.js");
+}
+
+fn certutil(args: &[&str]) {
+    let out = Command::new(CERTUTIL)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run certutil");
+    assert!(
+        out.status.success(),
+        "certutil {args:?}: {}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Starts the browser (in its own process group, HOME in `dir`, output to `dir/browser.log`),
+/// waits at most [`BROWSER_TIMEOUT`] for its request carrying [`LABEL`], then kills it.
+async fn run_browser(mut cmd: Command, dir: &TempDir, server: &CaptureServer) -> Capture {
+    let log = dir.path().join("browser.log");
+    let out = std::fs::File::create(&log).expect("create log");
+    let err = out.try_clone().expect("clone log");
+    cmd.env("HOME", dir.path())
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .env("XDG_CACHE_HOME", dir.path().join("cache"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .stdin(Stdio::null())
+        .stdout(out)
+        .stderr(err)
+        .process_group(0);
+    let name = cmd.get_program().to_string_lossy().into_owned();
+    let started = Instant::now();
+    let mut child = ChildGuard(Some(cmd.spawn().expect("spawn browser")));
+    let mut exited_at = None;
+    let capture = loop {
+        if let Some(c) = server.captures().into_iter().find(is_live) {
+            break Some(c);
+        }
+        if started.elapsed() > BROWSER_TIMEOUT {
+            break None;
+        }
+        // A browser that gave up (e.g. on a certificate error) gets a moment for a request
+        // still in flight, then the wait ends.
+        match (exited_at, child.try_wait()) {
+            (None, Some(_)) => exited_at = Some(Instant::now()),
+            (Some(t), _) if t.elapsed() > Duration::from_secs(2) => break None,
+            _ => {}
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let status = child.try_wait();
+    drop(child);
+    let Some(capture) = capture else {
+        let log = std::fs::read_to_string(&log).unwrap_or_default();
+        let tail: Vec<&str> = log.lines().rev().take(40).collect();
+        let tail: Vec<&str> = tail.into_iter().rev().collect();
+        panic!(
+            "{name}: no request with {LABEL} within {BROWSER_TIMEOUT:?} (exit: {status:?}; \
+             captures: {}); browser output:\n{}",
+            server.captures().len(),
+            tail.join("\n")
+        );
+    };
+    eprintln!("{name}: request captured after {:?}", started.elapsed());
+    capture
+}
+
+fn is_live(c: &Capture) -> bool {
+    let path = match (c.h2_request(), &c.h1) {
+        (Some(r), _) => r
+            .headers()
+            .iter()
+            .find(|(n, _)| *n == ":path")
+            .map(|(_, v)| v.to_string()),
+        (None, Some(h1)) => Some(h1.target.clone()),
+        _ => None,
+    };
+    path.is_some_and(|p| p.contains(LABEL))
+}
+
+/// The same request made by mummer with `profile`, on a fresh capture server.
+async fn mummer_capture(profile: &str, ca: &TestCa) -> Capture {
+    let server = CaptureServer::start(ca.issue(&["fp.test"])).await;
+    let client = Client::builder()
+        .impersonate(profile)
+        .add_root_certificate_pem(ca.ca_pem().as_bytes())
+        .resolve("fp.test", server.port(), server.addr())
+        .timeout(Duration::from_secs(10))
+        .build()
+        .expect("client");
+    let response = client
+        .get(&format!("https://fp.test:{}/?{LABEL}", server.port()))
+        .send()
+        .await
+        .expect("mummer request");
+    assert_eq!(response.status(), 200);
+    response.bytes().await.expect("body");
+    server
+        .captures()
+        .into_iter()
+        .find(is_live)
+        .expect("mummer's capture")
+}
+
+/// Every field that differs, collected so one run names all of them.
+struct Diffs {
+    browser: &'static str,
+    list: Vec<String>,
+}
+
+impl Diffs {
+    fn check<T: PartialEq + Debug>(&mut self, field: &str, live: T, ours: T) {
+        if live == ours {
+            eprintln!("{}: {field}: same: {live:?}", self.browser);
+        } else {
+            self.list.push(format!(
+                "{field}:\n    live:   {live:?}\n    mummer: {ours:?}"
+            ));
+        }
+    }
+}
+
+fn no_grease(v: &[u16]) -> Vec<u16> {
+    v.iter().copied().filter(|&x| !is_grease(x)).collect()
+}
+
+fn sorted(mut v: Vec<u16>) -> Vec<u16> {
+    v.sort_unstable();
+    v
+}
+
+fn stored_ja4(name: &str) -> String {
+    let path = format!("{}/tests/data/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let truth: Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("capture file")).expect("json");
+    truth["tls"]["ja4"].as_str().expect("ja4").to_string()
+}
+
+fn compare(browser: &'static str, live: &Capture, ours: &Capture, chromium: bool) {
+    let mut d = Diffs {
+        browser,
+        list: Vec::new(),
+    };
+    let lh = live.client_hello.as_ref().expect("live ClientHello");
+    let oh = ours.client_hello.as_ref().expect("mummer ClientHello");
+    let lt = live.tls.as_ref().expect("live fingerprint");
+    let ot = ours.tls.as_ref().expect("mummer fingerprint");
+    d.check("ALPN selected", live.alpn.as_deref(), ours.alpn.as_deref());
+
+    // TLS.
+    if chromium {
+        // The last part hashes the signature algorithms: the known gap, checked below.
+        let head = |ja4: &str| {
+            ja4.rsplit_once('_')
+                .map_or(ja4, |(head, _)| head)
+                .to_string()
+        };
+        d.check("JA4 (first two parts)", head(&lt.ja4), head(&ot.ja4));
+        d.check(
+            "JA4 (live vs stored tests/data/chromium-156.json)",
+            lt.ja4.clone(),
+            stored_ja4("chromium-156"),
+        );
+    } else {
+        d.check("JA4", &lt.ja4, &ot.ja4);
+    }
+    d.check("JA3N", &lt.ja3n, &ot.ja3n);
+    d.check(
+        "cipher suites",
+        no_grease(&lh.cipher_suites),
+        no_grease(&oh.cipher_suites),
+    );
+    d.check(
+        "extension set",
+        sorted(no_grease(&lh.extension_types())),
+        sorted(no_grease(&oh.extension_types())),
+    );
+    if !chromium {
+        // Firefox keeps one extension order (Chromium permutes it per connection).
+        d.check(
+            "extension order",
+            lh.extension_types(),
+            oh.extension_types(),
+        );
+    }
+    let groups =
+        |h: &mummer_inspect::ClientHello| no_grease(h.supported_groups.as_deref().unwrap_or(&[]));
+    d.check("supported groups", groups(lh), groups(oh));
+    let shares = |h: &mummer_inspect::ClientHello| -> Vec<(u16, usize)> {
+        h.key_shares
+            .iter()
+            .flatten()
+            .filter(|s| !is_grease(s.group))
+            .map(|s| (s.group, s.key_len))
+            .collect()
+    };
+    d.check(
+        "key share groups (group, key length)",
+        shares(lh),
+        shares(oh),
+    );
+    let live_sigalgs = lh.signature_algorithms.clone().unwrap_or_default();
+    let our_sigalgs = oh.signature_algorithms.clone().unwrap_or_default();
+    if chromium {
+        // Known gap: GREASE then ML-DSA-44/65/87 first, the rest as BoringSSL sends it.
+        let gap = live_sigalgs.len().min(4);
+        let (front, rest) = live_sigalgs.split_at(gap);
+        let front: Vec<u16> = front
+            .iter()
+            .map(|&x| if is_grease(x) { GREASE } else { x })
+            .collect();
+        d.check(
+            "signature algorithms: known gap (GREASE, ML-DSA) first",
+            front,
+            [GREASE, MLDSA[0], MLDSA[1], MLDSA[2]].to_vec(),
+        );
+        d.check(
+            "signature algorithms after the gap",
+            rest.to_vec(),
+            our_sigalgs,
+        );
+    } else {
+        d.check("signature algorithms", live_sigalgs, our_sigalgs);
+    }
+    d.check("ALPN", lh.alpn_strings(), oh.alpn_strings());
+    d.check("ALPS", &lh.alps, &oh.alps);
+    d.check(
+        "certificate compression",
+        &lh.compress_certificate,
+        &oh.compress_certificate,
+    );
+
+    // HTTP/2.
+    let lc = live.h2.as_ref().expect("live HTTP/2");
+    let oc = ours.h2.as_ref().expect("mummer HTTP/2");
+    d.check("Akamai", lc.akamai(), oc.akamai());
+    let lr = live.h2_request().expect("live HEADERS");
+    let or = ours.h2_request().expect("mummer HEADERS");
+    d.check("HEADERS priority", lr.priority, or.priority);
+    d.check("HEADERS stream id", lr.stream_id, or.stream_id);
+    d.check(
+        "pseudo-header order",
+        lr.pseudo_header_order(),
+        or.pseudo_header_order(),
+    );
+    d.check("header order", lr.header_order(), or.header_order());
+
+    eprintln!("{browser}: live JA4 {} / mummer JA4 {}", lt.ja4, ot.ja4);
+    assert!(
+        d.list.is_empty(),
+        "{browser} (live) and mummer differ in {} field(s) -- the browser changed, update the \
+         profile and tests/data:\n  {}",
+        d.list.len(),
+        d.list.join("\n  ")
+    );
+}
+
+/// A fresh directory under the system temp dir, removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(tag: &str) -> TempDir {
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default();
+        let path =
+            std::env::temp_dir().join(format!("mummer-live-{tag}-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&path).expect("create temp dir");
+        TempDir(path)
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        // A process of the killed browser may still be closing files: retry briefly.
+        for _ in 0..20 {
+            if std::fs::remove_dir_all(&self.0).is_ok() || !self.0.exists() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        eprintln!("could not remove {}", self.0.display());
+    }
+}
+
+/// The browser process; on drop its whole process group (renderers, zygote, crash handler) is
+/// killed and the browser reaped.
+struct ChildGuard(Option<Child>);
+
+impl ChildGuard {
+    fn try_wait(&mut self) -> Option<std::process::ExitStatus> {
+        self.0.as_mut()?.try_wait().ok().flatten()
+    }
+}
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        let Some(mut child) = self.0.take() else {
+            return;
+        };
+        // The group was created with the browser (process_group(0)), so its id is the
+        // browser's pid; it holds only processes the browser started.
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", child.id())])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+}
