@@ -41,12 +41,17 @@ fn u16_list(v: &Value) -> Vec<u16> {
 /// Starts one request with `profile` against a bare TCP listener and returns the ClientHello it
 /// sent (the handshake is then abandoned).
 async fn capture(profile: &str) -> ClientHello {
+    capture_with(|b| b.impersonate(profile)).await
+}
+
+async fn capture_with(
+    configure: impl FnOnce(mummer::ClientBuilder) -> mummer::ClientBuilder,
+) -> ClientHello {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
     let port = listener.local_addr().expect("addr").port();
-    let client = Client::builder()
-        .impersonate(profile)
+    let client = configure(Client::builder())
         .resolve("fp.test", port, listener.local_addr().expect("addr"))
         .connect_timeout(std::time::Duration::from_secs(5))
         .build()
@@ -243,35 +248,7 @@ async fn custom_ja3_round_trips() {
     // BoringSSL pads a ClientHello of 256-511 bytes (extension 21) whatever the list says, so a
     // short hello like this one round-trips when its JA3 ends with 21, as older Chromes' did.
     let ja3 = "771,4865-4866-4867-49195-49199-49196-49200-52393-52392-49171-49172-156-157-47-53,0-23-65281-10-11-35-16-5-13-18-51-45-43-27-17513-21,29-23-24,0";
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    let client = Client::builder()
-        .impersonate("chrome")
-        .ja3(ja3)
-        .resolve("fp.test", addr.port(), addr)
-        .build()
-        .expect("client");
-    let request = tokio::spawn(async move {
-        let _ = client
-            .get(&format!("https://fp.test:{}/", addr.port()))
-            .send()
-            .await;
-    });
-    let (mut socket, _) = listener.accept().await.expect("accept");
-    let mut bytes = Vec::new();
-    let hello = loop {
-        let mut buf = [0u8; 8192];
-        let n = socket.read(&mut buf).await.expect("read");
-        assert!(n > 0);
-        bytes.extend_from_slice(&buf[..n]);
-        if let Ok(h) = ClientHello::parse(&bytes) {
-            break h;
-        }
-    };
-    drop(socket);
-    let _ = request.await;
+    let hello = capture_with(|b| b.impersonate("chrome").ja3(ja3)).await;
     assert_eq!(TlsFingerprint::compute(&hello, Transport::Tcp).ja3, ja3);
 }
 
