@@ -40,13 +40,18 @@ impl Subject {
     fn new(library: &str, proto: Proto, server: &Nginx) -> BoxResult<Subject> {
         let port = port(server, proto);
         Ok(match library {
-            "mummer" => {
+            "mummer" | "mummer-chrome" => {
                 let builder = mummer::Client::builder()
                     .add_root_certificate_pem(server.ca_pem.as_bytes())
                     .resolve("localhost", port, server.addr(port));
                 let builder = match proto {
                     Proto::H1 => builder.http1_only(),
                     Proto::H2 => builder.http2_only(),
+                };
+                let builder = if library == "mummer-chrome" {
+                    builder.impersonate("chrome")
+                } else {
+                    builder
                 };
                 Subject::Mummer(builder.build()?)
             }
@@ -357,6 +362,33 @@ async fn main() -> BoxResult<()> {
             cell(row.values[0]),
             cell(row.values[1]),
         );
+    }
+
+    // What impersonation costs: the same small GETs, plain mummer against mummer shaped as
+    // Chrome 156 (profile headers, ClientHello, HTTP/2 preface).
+    if wanted("impersonation") && client.is_none() {
+        println!("\n| impersonation cost | mummer | mummer --impersonate chrome | ratio |");
+        println!("| --- | ---: | ---: | ---: |");
+        for proto in [Proto::H1, Proto::H2] {
+            let (label, want) = match proto {
+                Proto::H1 => ("HTTP/1.1", http_version::V::H1),
+                Proto::H2 => ("HTTP/2", http_version::V::H2),
+            };
+            let url = server.url(port(&server, proto), SMALL_PATH);
+            let mut rate = [0.0f64; 2];
+            for (i, library) in ["mummer", "mummer-chrome"].into_iter().enumerate() {
+                let subject = Subject::new(library, proto, &server)?;
+                small_gets(&subject, &url, 100, want).await?;
+                let run = best_of(repeat, || small_gets(&subject, &url, requests, want)).await?;
+                rate[i] = requests as f64 / run.wall.as_secs_f64();
+            }
+            println!(
+                "| {label} small GET: requests/s | {:.0} | {:.0} | {:.2} |",
+                rate[0],
+                rate[1],
+                rate[1] / rate[0]
+            );
+        }
     }
     Ok(())
 }

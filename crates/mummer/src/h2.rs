@@ -30,17 +30,9 @@ impl Default for H2Settings {
     fn default() -> Self {
         // Chrome's windows: large enough for full speed on fast links, and the bound on what a
         // slow reader can leave buffered.
-        // EXPERIMENT knob
-        let (sw, cw) = std::env::var("MUMMER_H2_WIN")
-            .ok()
-            .and_then(|v| {
-                let (a, b) = v.split_once(',')?;
-                Some((a.parse().ok()?, b.parse().ok()?))
-            })
-            .unwrap_or((6 * 1024 * 1024, 15 * 1024 * 1024));
         H2Settings {
-            initial_window_size: sw,
-            initial_connection_window_size: cw,
+            initial_window_size: 6 * 1024 * 1024,
+            initial_connection_window_size: 15 * 1024 * 1024,
             max_header_list_size: Some(256 * 1024),
             header_table_size: Some(65536),
             profile: None,

@@ -53,7 +53,7 @@ impl AsyncRead for ReadAheadTcp {
         out: &mut ReadBuf<'_>,
     ) -> Poll<io::Result<()>> {
         let this = self.get_mut();
-        let size = exp_size();
+        let size = READ_AHEAD;
         if this.start == this.end {
             if out.remaining() >= size {
                 // A read this large gains nothing from the buffer.
@@ -106,15 +106,4 @@ impl AsyncWrite for ReadAheadTcp {
     fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         Pin::new(&mut self.get_mut().tcp).poll_shutdown(cx)
     }
-}
-
-// EXPERIMENT knob
-fn exp_size() -> usize {
-    static S: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    *S.get_or_init(|| {
-        std::env::var("MUMMER_RA")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(READ_AHEAD)
-    })
 }
