@@ -2,7 +2,6 @@
 //! connection, send, follow redirects, hand back a [`Response`] that owns its connection.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -305,11 +304,10 @@ impl ClientBuilder {
             self.config.h2.profile = Some(Arc::new(profile.http2.clone()));
         }
         let tls = TlsConnector::new(&self.tls, self.config.profile.as_ref().map(|p| &p.tls))?;
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
         // A fresh identity per client: two clients never share connections, so their shapes
-        // need no finer comparison.
-        (Arc::as_ptr(&Arc::new(())) as usize).hash(&mut hasher);
-        Instant::now().hash(&mut hasher);
+        // (TLS options, profile, overrides) need no finer comparison.
+        static NEXT_SHAPE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let shape = NEXT_SHAPE.fetch_add(1, Ordering::Relaxed);
         Ok(Client {
             inner: Arc::new(ClientInner {
                 pool: Pool::new(self.config.pool),
@@ -317,7 +315,7 @@ impl ClientBuilder {
                 tls,
                 abort: CancellationToken::new(),
                 closed: AtomicBool::new(false),
-                shape: hasher.finish(),
+                shape,
             }),
         })
     }
