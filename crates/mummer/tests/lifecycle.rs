@@ -35,15 +35,7 @@ fn url(tls: &Tls, path: &str) -> String {
 
 /// Reads to the end, checking every byte against the server's pattern.
 async fn read_all_verified(response: &mut mummer::Response) -> u64 {
-    let mut offset = 0u64;
-    while let Some(chunk) = response.chunk().await.expect("body must complete") {
-        assert!(
-            pattern::verify(offset, &chunk).is_ok(),
-            "wrong bytes at {offset}"
-        );
-        offset += chunk.len() as u64;
-    }
-    offset
+    read_all_verified_from(response, 0).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
