@@ -33,11 +33,11 @@ use mummer_inspect::{
 };
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::runtime::Runtime;
 use tokio::sync::broadcast;
 use tokio::task::JoinHandle;
 
 use crate::Identity;
+use crate::core::BackgroundRuntime;
 
 /// Most bytes read while waiting for a complete ClientHello.
 const HELLO_LIMIT: usize = 64 * 1024;
@@ -231,18 +231,6 @@ impl CaptureServer {
 impl Drop for CaptureServer {
     fn drop(&mut self) {
         self.accept.abort();
-    }
-}
-
-/// A multi-thread runtime owned by a server handle.
-struct BackgroundRuntime(Option<Runtime>);
-
-impl Drop for BackgroundRuntime {
-    fn drop(&mut self) {
-        // A plain drop of a Runtime panics inside async code; shutdown_background never does.
-        if let Some(rt) = self.0.take() {
-            rt.shutdown_background();
-        }
     }
 }
 

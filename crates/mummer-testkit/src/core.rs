@@ -74,7 +74,7 @@ impl Drop for Core {
 }
 
 /// A multi-thread runtime owned by a server handle.
-struct BackgroundRuntime(Option<Runtime>);
+pub(crate) struct BackgroundRuntime(pub(crate) Option<Runtime>);
 
 impl Drop for BackgroundRuntime {
     fn drop(&mut self) {
