@@ -1,0 +1,15 @@
+extern "C" {
+void foo();
+void bar() {}
+}
+
+namespace bar_namespace {
+
+void SomeExternalFunction();
+
+void SomeFunction() {
+  foo();
+  SomeExternalFunction();
+}
+
+}  // namespace bar_namespace
