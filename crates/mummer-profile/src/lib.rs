@@ -112,8 +112,11 @@ pub struct TlsProfile {
     /// Cipher suites in order (GREASE excluded; see `grease`).
     pub cipher_suites: Vec<String>,
     /// GREASE values where BoringSSL puts them (ciphers, extensions first and last, groups,
-    /// key shares, versions, signature algorithms), as Chrome does.
+    /// key shares, versions), as Chrome does.
     pub grease: bool,
+    /// A GREASE value first in signature_algorithms too (Chrome 156; needs `grease`).
+    #[serde(default)]
+    pub grease_signature_algorithms: bool,
     /// A fresh extension order on every connection (Chrome).
     pub permute_extensions: bool,
     /// A fixed extension order (Firefox, Safari); empty to keep the library's order.
@@ -142,6 +145,14 @@ pub struct TlsProfile {
     /// Send an ECH GREASE extension.
     #[serde(default)]
     pub ech_grease: bool,
+    /// A fixed ECH GREASE payload length in bytes (Firefox: 239); absent, the length is
+    /// 32 x 4..=7 plus the AEAD tag, drawn per connection (144-240, as Chrome).
+    #[serde(default)]
+    pub ech_grease_payload_len: Option<u16>,
+    /// Draw the ECH GREASE AEAD per connection from AES-128-GCM and ChaCha20-Poly1305
+    /// (Firefox) instead of always AES-128-GCM (Chrome, on machines with AES instructions).
+    #[serde(default)]
+    pub ech_grease_random_aead: bool,
     /// The trust anchor identifiers extension (0xca34): the requested IDs in wire format
     /// (8-bit length-prefixed, concatenated), as hex; `""` sends the extension empty, absent
     /// sends none.
@@ -286,6 +297,18 @@ impl Profile {
             &tls.cert_compression,
             names::cert_compression,
         )?;
+        if tls.grease_signature_algorithms && !tls.grease {
+            return Err(self.invalid("grease_signature_algorithms needs grease"));
+        }
+        if (tls.ech_grease_payload_len.is_some() || tls.ech_grease_random_aead) && !tls.ech_grease {
+            return Err(self.invalid("ECH GREASE payload length or AEAD without ech_grease"));
+        }
+        if let Some(len) = tls.ech_grease_payload_len
+            && !(17..=1024).contains(&len)
+        {
+            // At least the AEAD tag plus one byte; far above any browser's choice is a typo.
+            return Err(self.invalid(format!("ech_grease_payload_len {len} is not 17-1024")));
+        }
         if tls.permute_extensions && !tls.extension_order.is_empty() {
             return Err(self.invalid("extension order is both permuted and fixed"));
         }
@@ -486,6 +509,26 @@ mod tests {
                 .to_string()
                 .contains("TLS_MADE_UP")
         );
+        let mut bad = chrome.clone();
+        bad.tls.grease = false;
+        assert!(
+            bad.validate()
+                .expect_err("sigalg GREASE without GREASE")
+                .to_string()
+                .contains("grease_signature_algorithms")
+        );
+        let mut bad = chrome.clone();
+        bad.tls.ech_grease_payload_len = Some(16);
+        assert!(
+            bad.validate()
+                .expect_err("payload shorter than the AEAD tag")
+                .to_string()
+                .contains("ech_grease_payload_len 16")
+        );
+        let mut bad = chrome.clone();
+        bad.tls.ech_grease = false;
+        bad.tls.ech_grease_random_aead = true;
+        assert!(bad.validate().is_err());
         let mut bad = chrome;
         bad.http2.initial_stream_id = 2;
         assert!(bad.validate().is_err());

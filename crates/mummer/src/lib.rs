@@ -40,7 +40,7 @@ pub use request::{Request, RequestBuilder};
 pub use response::Response;
 
 pub use mummer_profile::{Profile, ProfileError};
-pub use transport::tls::unsupported_signature_algorithms;
+pub use transport::tls::unverifiable_signature_algorithms;
 
 pub use bytes::Bytes;
 pub use http::{HeaderMap, HeaderValue, Method, StatusCode, Version};

@@ -1,6 +1,5 @@
 //! Every shipped profile: what a fingerprinting server captures equals what its TOML declares,
-//! field by field, over HTTP/2 and HTTP/1.1. Values the engine cannot send are reported by
-//! `mummer::unsupported_signature_algorithms` and are the only allowed difference.
+//! field by field, over HTTP/2 and HTTP/1.1.
 
 use std::collections::BTreeSet;
 
@@ -110,16 +109,15 @@ fn check_tls(p: &Profile, c: &Capture) {
         codes(&t.key_shares, names::group),
         "{name} key shares"
     );
-    let unsupported = mummer::unsupported_signature_algorithms(t);
-    let declared: Vec<String> = t
-        .signature_algorithms
-        .iter()
-        .filter(|s| !unsupported.contains(s))
-        .cloned()
-        .collect();
+    let sigalgs = hello.signature_algorithms.clone().unwrap_or_default();
     assert_eq!(
-        no_grease(&hello.signature_algorithms.clone().unwrap_or_default()),
-        codes(&declared, names::signature_algorithm),
+        sigalgs.first().is_some_and(|&s| is_grease(s)),
+        t.grease_signature_algorithms,
+        "{name} signature algorithm GREASE"
+    );
+    assert_eq!(
+        no_grease(&sigalgs),
+        codes(&t.signature_algorithms, names::signature_algorithm),
         "{name} signature algorithms"
     );
     assert_eq!(hello.alpn_strings(), t.alpn, "{name} ALPN");
@@ -154,6 +152,9 @@ fn check_tls(p: &Profile, c: &Capture) {
         "{name} delegated credentials"
     );
     assert_eq!(hello.ech.is_some(), t.ech_grease, "{name} ECH GREASE");
+    if let (Some(ech), Some(len)) = (&hello.ech, t.ech_grease_payload_len) {
+        assert_eq!(ech.payload_len, Some(len as usize), "{name} ECH payload");
+    }
 }
 
 fn akamai_of(p: &Profile) -> String {

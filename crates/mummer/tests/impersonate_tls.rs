@@ -1,11 +1,9 @@
 //! Impersonation, TLS: the ClientHello each shipped profile sends, checked field by field
 //! against captures of the real browsers (tests/data/*.json, from shared/fingerprints).
 //!
-//! Known engine gaps are asserted exactly, so they are visible and a fix flips the test:
-//! - Chrome 156 advertises ML-DSA signature schemes and a GREASE signature scheme first; this
-//!   BoringSSL build can do neither (it refuses to advertise schemes it cannot verify), so the
-//!   JA4 signature-algorithm hash and the ClientHello length differ by those 8 bytes.
-//! - Firefox's ECH GREASE payload is 239 bytes; BoringSSL's GREASE picks 144/176/208/240.
+//! Two of these fields need our BoringSSL patch (third_party/patches): Chrome's GREASE and
+//! ML-DSA at the front of signature_algorithms, and Firefox's fixed 239-byte ECH GREASE payload
+//! with its per-connection AEAD.
 
 use std::collections::BTreeSet;
 
@@ -134,33 +132,38 @@ async fn chrome_profile_matches_chromium_156_field_by_field() {
         let ids = hello.extension(0xca34).expect("trust anchors");
         assert_eq!(&ids.data[2..], &chrome_trust_anchors()[..]);
         assert!(hello.record_size_limit.is_none() && hello.delegated_credentials.is_none());
-        // Signature algorithms: Chromium's, less the known gap (GREASE and ML-DSA first).
-        let want: Vec<u16> = [
-            0x0403, 0x0804, 0x0401, 0x0503, 0x0805, 0x0501, 0x0806, 0x0601,
-        ]
-        .to_vec();
-        assert_eq!(hello.signature_algorithms.clone().expect("sigalgs"), want);
-        // The same 8 bytes explain the whole length difference.
+        // Signature algorithms: GREASE first, then ML-DSA and the rest, as Chromium sends them.
+        let sigalgs = hello.signature_algorithms.clone().expect("sigalgs");
+        assert!(is_grease(sigalgs[0]), "{sigalgs:04x?}");
+        assert_eq!(
+            sigalgs[1..],
+            [
+                0x0904, 0x0905, 0x0906, 0x0403, 0x0804, 0x0401, 0x0503, 0x0805, 0x0501, 0x0806,
+                0x0601
+            ]
+        );
+        assert_eq!(
+            sigalgs.len(),
+            tls["signature_algorithms"].as_array().expect("list").len()
+        );
+        // The ClientHello length range Chromium's varies over (ECH GREASE payload 144-240).
         assert!(
-            (1910..=2006).contains(&(hello.handshake_len + 8)),
+            (1910..=2006).contains(&hello.handshake_len),
             "{}",
             hello.handshake_len
         );
         let fp = TlsFingerprint::compute(&hello, Transport::Tcp);
         assert_eq!(fp.ja3n, tls["ja3n"].as_str().expect("ja3n"));
         assert_eq!(fp.ja3n_hash, tls["ja3n_hash"].as_str().expect("hash"));
-        let ja4 = tls["ja4"].as_str().expect("ja4");
-        assert_eq!(
-            fp.ja4[..fp.ja4.rfind('_').expect("_")],
-            ja4[..ja4.rfind('_').expect("_")]
-        );
+        assert_eq!(fp.ja4, tls["ja4"].as_str().expect("ja4"));
+        assert_eq!(fp.ja4_r, tls["ja4_r"].as_str().expect("ja4_r"));
     }
     assert!(
         orders.len() > 1,
         "Chrome permutes extension order on every connection"
     );
     assert_eq!(
-        mummer::unsupported_signature_algorithms(&profile.tls),
+        mummer::unverifiable_signature_algorithms(&profile.tls),
         ["mldsa44", "mldsa65", "mldsa87"]
     );
 }
@@ -186,7 +189,8 @@ fn mummer_profile_get(name: &str) -> &'static mummer::Profile {
 async fn firefox_profile_matches_firefox_esr_153_field_by_field() {
     let truth = truth("firefox-esr-153");
     let tls = &truth["tls"];
-    for _ in 0..8 {
+    let mut aeads = BTreeSet::new();
+    for _ in 0..16 {
         let hello = capture("firefox").await;
         assert_eq!(hello.cipher_suites, hex_list(&tls["cipher_suites_hex"]));
         assert_eq!(
@@ -231,16 +235,16 @@ async fn firefox_profile_matches_firefox_esr_153_field_by_field() {
         assert_eq!(fp.ja4, "t13d1617h2_86a278354501_3cbfd9057e0d");
         assert_eq!(fp.ja4, tls["ja4"].as_str().expect("ja4"));
         assert_eq!(fp.ja3n, tls["ja3n"].as_str().expect("ja3n"));
-        // Known gap: the ECH GREASE payload (Firefox: always 239) is the only length difference.
-        let payload = hello
-            .ech
-            .clone()
-            .expect("ECH")
-            .payload_len
-            .expect("payload");
-        assert!([144, 176, 208, 240].contains(&payload));
-        assert_eq!(hello.handshake_len as i64 - payload as i64, 1885 - 239);
+        // ECH GREASE: NSS's fixed 239-byte payload, and so Firefox's exact ClientHello length.
+        let ech = hello.ech.clone().expect("ECH");
+        assert_eq!(ech.payload_len, Some(239));
+        assert_eq!(ech.enc_len, Some(32));
+        aeads.insert(ech.aead_id.expect("aead"));
+        assert_eq!(hello.handshake_len, 1885);
     }
+    // The AEAD is drawn per connection from those the capture shows: AES-128-GCM and ChaCha20.
+    // 2 * 0.5^16 odds that 16 connections show only one of them.
+    assert_eq!(aeads, BTreeSet::from([1, 3]));
 }
 
 #[tokio::test]

@@ -9,12 +9,11 @@
 //!
 //! Compared: JA4, JA3N, cipher suites, extension set (Firefox: also the order, which it keeps
 //! fixed), supported groups, key-share groups and key lengths, signature algorithms, ALPN,
-//! ALPS, certificate compression, the HTTP/2 Akamai string, the first HEADERS frame's priority
+//! ALPS, certificate compression, ECH GREASE shape (Firefox: payload length and the
+//! ClientHello's exact length), the HTTP/2 Akamai string, the first HEADERS frame's priority
 //! and stream id, pseudo-header order and header order. GREASE values are random per
-//! connection, so they are left out of every list. Known engine gaps (impersonate_tls.rs) are
-//! asserted exactly, not skipped: Chromium advertises a GREASE and three ML-DSA signature
-//! schemes first, which BoringSSL cannot, so the JA4 signature hash (its last part) differs;
-//! the live JA4 is checked in full against the stored capture instead.
+//! connection, so they are left out of every list, except in signature_algorithms, where their
+//! position is compared.
 
 use std::fmt::Debug;
 use std::os::unix::process::CommandExt;
@@ -34,9 +33,6 @@ const CERTUTIL: &str = "/usr/bin/certutil";
 const BROWSER_TIMEOUT: Duration = Duration::from_secs(30);
 const LABEL: &str = "label=live";
 
-/// Chromium's signature schemes BoringSSL cannot advertise (ML-DSA-44/65/87); with a GREASE
-/// value first, they are the known gap.
-const MLDSA: [u16; 3] = [0x0904, 0x0905, 0x0906];
 /// Stands for any GREASE value where its position matters.
 const GREASE: u16 = 0x0a0a;
 
@@ -304,21 +300,13 @@ fn compare(browser: &'static str, live: &Capture, ours: &Capture, chromium: bool
     d.check("ALPN selected", live.alpn.as_deref(), ours.alpn.as_deref());
 
     // TLS.
+    d.check("JA4", &lt.ja4, &ot.ja4);
     if chromium {
-        // The last part hashes the signature algorithms: the known gap, checked below.
-        let head = |ja4: &str| {
-            ja4.rsplit_once('_')
-                .map_or(ja4, |(head, _)| head)
-                .to_string()
-        };
-        d.check("JA4 (first two parts)", head(&lt.ja4), head(&ot.ja4));
         d.check(
             "JA4 (live vs stored tests/data/chromium-156.json)",
             lt.ja4.clone(),
             stored_ja4("chromium-156"),
         );
-    } else {
-        d.check("JA4", &lt.ja4, &ot.ja4);
     }
     d.check("JA3N", &lt.ja3n, &ot.ja3n);
     d.check(
@@ -355,28 +343,21 @@ fn compare(browser: &'static str, live: &Capture, ours: &Capture, chromium: bool
         shares(lh),
         shares(oh),
     );
-    let live_sigalgs = lh.signature_algorithms.clone().unwrap_or_default();
-    let our_sigalgs = oh.signature_algorithms.clone().unwrap_or_default();
-    if chromium {
-        // Known gap: GREASE then ML-DSA-44/65/87 first, the rest as BoringSSL sends it.
-        let gap = live_sigalgs.len().min(4);
-        let (front, rest) = live_sigalgs.split_at(gap);
-        let front: Vec<u16> = front
+    let sigalgs = |h: &mummer_inspect::ClientHello| -> Vec<u16> {
+        h.signature_algorithms
             .iter()
+            .flatten()
             .map(|&x| if is_grease(x) { GREASE } else { x })
-            .collect();
-        d.check(
-            "signature algorithms: known gap (GREASE, ML-DSA) first",
-            front,
-            [GREASE, MLDSA[0], MLDSA[1], MLDSA[2]].to_vec(),
-        );
-        d.check(
-            "signature algorithms after the gap",
-            rest.to_vec(),
-            our_sigalgs,
-        );
-    } else {
-        d.check("signature algorithms", live_sigalgs, our_sigalgs);
+            .collect()
+    };
+    d.check("signature algorithms", sigalgs(lh), sigalgs(oh));
+    let ech = |h: &mummer_inspect::ClientHello| h.ech.as_ref().map(|e| (e.kdf_id, e.enc_len));
+    d.check("ECH GREASE (KDF, enc length)", ech(lh), ech(oh));
+    if !chromium {
+        // Firefox's ECH payload is always the same length, and so is its whole ClientHello.
+        let payload = |h: &mummer_inspect::ClientHello| h.ech.as_ref().and_then(|e| e.payload_len);
+        d.check("ECH GREASE payload length", payload(lh), payload(oh));
+        d.check("ClientHello length", lh.handshake_len, oh.handshake_len);
     }
     d.check("ALPN", lh.alpn_strings(), oh.alpn_strings());
     d.check("ALPS", &lh.alps, &oh.alps);

@@ -10,8 +10,7 @@ use std::pin::Pin;
 
 use btls::ssl::{
     CertificateCompressionAlgorithm, CertificateCompressor, ExtensionType, KeyShare, SslConnector,
-    SslConnectorBuilder, SslMethod, SslOptions, SslRef, SslSignatureAlgorithm, SslVerifyMode,
-    SslVersion,
+    SslConnectorBuilder, SslMethod, SslOptions, SslRef, SslVerifyMode, SslVersion,
 };
 use btls::x509::X509;
 use btls::x509::store::X509StoreBuilder;
@@ -72,22 +71,21 @@ struct PerConnection {
     trust_anchor_ids: Option<Vec<u8>>,
 }
 
-/// Signature algorithms of a profile that this engine cannot put on the wire (its BoringSSL
-/// lacks them); tests state exactly which, so a gap is known rather than silent.
-pub fn unsupported_signature_algorithms(tls: &mummer_profile::TlsProfile) -> Vec<String> {
+/// Signature algorithms a profile offers that this engine cannot verify (ML-DSA, which Chrome
+/// offers first): they are on the wire as the browser sends them, but a server that picks one
+/// fails the handshake with a TLS error, because BoringSSL has no verifier for them yet.
+pub fn unverifiable_signature_algorithms(tls: &mummer_profile::TlsProfile) -> Vec<String> {
     tls.signature_algorithms
         .iter()
         .filter(|n| {
             mummer_profile::names::signature_algorithm(n)
-                .is_some_and(|c| !boringssl_knows_sigalg(c))
+                .is_some_and(|c| !boringssl_verifies_sigalg(c))
         })
         .cloned()
         .collect()
 }
 
-fn boringssl_knows_sigalg(code: u16) -> bool {
-    // The signature schemes this BoringSSL build can verify; ML-DSA (0x0904-0x0906) is not yet
-    // among them, and BoringSSL refuses to advertise what it cannot verify.
+fn boringssl_verifies_sigalg(code: u16) -> bool {
     matches!(
         code,
         0x0201
@@ -175,15 +173,11 @@ fn apply_profile(
     builder
         .set_curves_list(&groups)
         .map_err(|e| profile_error("supported groups", e))?;
-    let sigalgs: Vec<SslSignatureAlgorithm> =
-        codes(&tls.signature_algorithms, names::signature_algorithm)
-            .into_iter()
-            .filter(|&c| boringssl_knows_sigalg(c))
-            .map(SslSignatureAlgorithm::from)
-            .collect();
-    builder
-        .set_verify_algorithm_prefs(&sigalgs)
-        .map_err(|e| profile_error("signature algorithms", e))?;
+    advertise_signature_algorithms(
+        builder,
+        &codes(&tls.signature_algorithms, names::signature_algorithm),
+    )?;
+    set_browser_grease(builder, tls);
     if !tls.delegated_credentials.is_empty() {
         builder
             .set_delegated_credentials(&tls.delegated_credentials.join(":"))
@@ -427,6 +421,50 @@ fn add_pem(store: &mut X509StoreBuilder, pem: &[u8]) -> Result<(), Error> {
         store.add_cert(cert).map_err(Error::builder)?;
     }
     Ok(())
+}
+
+/// Offers `sigalgs` in the ClientHello in this order, including codepoints BoringSSL cannot
+/// verify (ML-DSA); the safe `set_verify_algorithm_prefs` refuses those. The function comes from
+/// our BoringSSL patch (third_party/patches/mummer-browser-fields.patch).
+fn advertise_signature_algorithms(
+    builder: &mut SslConnectorBuilder,
+    sigalgs: &[u16],
+) -> Result<(), Error> {
+    // SAFETY: the builder owns a live SSL_CTX; `sigalgs` is a valid slice for the call, and
+    // BoringSSL copies it before returning.
+    let ok = unsafe {
+        btls_sys::SSL_CTX_set_advertised_verify_algorithm_prefs(
+            builder.as_ptr(),
+            sigalgs.as_ptr(),
+            sigalgs.len(),
+        )
+    };
+    if ok == 1 {
+        Ok(())
+    } else {
+        Err(profile_error(
+            "signature algorithms",
+            "BoringSSL rejected the list (empty?)",
+        ))
+    }
+}
+
+/// The GREASE and ECH GREASE shapes stock BoringSSL cannot produce: a GREASE value first in
+/// signature_algorithms (Chrome 152+), and NSS's fixed 239-byte ECH payload with an AEAD drawn
+/// per connection (Firefox). Both setters come from our BoringSSL patch.
+fn set_browser_grease(builder: &mut SslConnectorBuilder, tls: &mummer_profile::TlsProfile) {
+    // SAFETY: the builder owns a live SSL_CTX; the setters only store plain values in it.
+    unsafe {
+        btls_sys::SSL_CTX_set_grease_signature_algorithms(
+            builder.as_ptr(),
+            i32::from(tls.grease_signature_algorithms),
+        );
+        btls_sys::SSL_CTX_set_ech_grease_shape(
+            builder.as_ptr(),
+            tls.ech_grease_payload_len.unwrap_or(0),
+            i32::from(tls.ech_grease_random_aead),
+        );
+    }
 }
 
 /// Whether the peer's close_notify alert has arrived on this connection.
