@@ -94,6 +94,10 @@ pub(crate) struct FetchArgs {
     /// Shape the HTTP/2 preface by an Akamai fingerprint string.
     #[arg(long = "akamai", value_name = "AKAMAI")]
     akamai: Option<String>,
+    /// Replace profile fields, as partial profile TOML or @FILE (e.g.
+    /// '[tls]\nrecord_size_limit = 16385'); applied last.
+    #[arg(long = "fp-override", value_name = "TOML")]
+    fp_override: Option<String>,
 }
 
 /// A failure the CLI reports: one line, one exit code (curl's numbering where it has one).
@@ -172,6 +176,11 @@ fn build_client(args: &FetchArgs) -> Result<Client, Failure> {
     if let Some(akamai) = &args.akamai {
         builder = builder.akamai(akamai);
     }
+    if let Some(overrides) = &args.fp_override {
+        let toml = String::from_utf8(data_value(overrides)?)
+            .map_err(|_| Failure::usage("--fp-override is not UTF-8"))?;
+        builder = builder.fingerprint_overrides(&toml);
+    }
     let mut builder = builder
         .max_redirects(if args.follow { args.max_redirs } else { 0 })
         .danger_accept_invalid_certs(args.insecure)
@@ -206,7 +215,9 @@ fn build_client(args: &FetchArgs) -> Result<Client, Failure> {
         let (host, port, addr) = parse_resolve(entry)?;
         builder = builder.resolve(&host, port, addr);
     }
-    Ok(builder.build()?)
+    // Everything the builder rejects came from an option value (a profile name, a JA3 string,
+    // an override): a usage error, as curl reports a bad option argument.
+    builder.build().map_err(|e| Failure::usage(e.to_string()))
 }
 
 /// `host:port:addr`, where addr may be a bracketed IPv6 address.

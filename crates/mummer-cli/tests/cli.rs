@@ -126,6 +126,21 @@ fn usage_and_connection_errors_have_distinct_exit_codes() {
     assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
     let out = mummer(&["-s", "--resolve", "bad", "http://x/"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    // A misspelt fingerprint override is named, before any connection is tried.
+    let out = mummer(&[
+        "-s",
+        "--impersonate",
+        "chrome",
+        "--fp-override",
+        "[tls]\nrecord_size_limt = 4097",
+        &format!("http://127.0.0.1:{port}/"),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("record_size_limt"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! Custom fingerprints: a JA3 string and an Akamai HTTP/2 string (curl_cffi's `ja3=` and
-//! `akamai=`) applied on top of a base profile.
+//! `akamai=`), and per-field overrides in TOML, applied on top of a base profile.
 
 use crate::names;
 use crate::{Priority, PriorityFrame, Profile, ProfileError};
@@ -32,7 +32,49 @@ fn hex(code: u16) -> String {
     format!("0x{code:04x}")
 }
 
+/// Merges `patch` into `base`: tables key by key, anything else (list, number, string,
+/// boolean) replaces what was there, so a list is always given whole, in wire order.
+fn merge(base: &mut toml::Table, patch: toml::Table) {
+    for (key, value) in patch {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(inner)), toml::Value::Table(patch)) => merge(inner, patch),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
 impl Profile {
+    /// This profile with some fields replaced, given as a partial profile in the TOML of
+    /// `profiles/*.toml`, for example
+    ///
+    /// ```toml
+    /// [tls]
+    /// signature_algorithms = ["ecdsa_secp256r1_sha256", "rsa_pss_rsae_sha256"]
+    /// [http2]
+    /// window_update = 0
+    /// ```
+    ///
+    /// Tables merge key by key; any other value replaces the profile's whole. The result is
+    /// validated like a shipped profile, and an unknown or misspelt field is an error that
+    /// names it.
+    pub fn with_overrides(&self, overrides: &str) -> Result<Profile, ProfileError> {
+        let syntax = |message: String| ProfileError::Syntax {
+            file: "fingerprint overrides".into(),
+            message,
+        };
+        let patch: toml::Table =
+            toml::from_str(overrides).map_err(|e| syntax(e.message().into()))?;
+        let mut merged = toml::Table::try_from(self).map_err(|e| syntax(e.to_string()))?;
+        merge(&mut merged, patch);
+        let profile: Profile = toml::Value::Table(merged)
+            .try_into()
+            .map_err(|e: toml::de::Error| syntax(e.message().into()))?;
+        profile.validate()?;
+        Ok(profile)
+    }
+
     /// This profile with its ClientHello shaped by a JA3 string:
     /// `TLSVersion,Ciphers,Extensions,EllipticCurves,EcPointFormats`. The extension list
     /// becomes a fixed order and decides which optional extensions are sent; GREASE follows
@@ -281,5 +323,49 @@ mod tests {
         ] {
             assert!(base.with_ja3(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn overrides_replace_only_the_fields_given() {
+        let base = get("chrome").expect("chrome");
+        let p = base
+            .with_overrides(
+                r#"
+                [tls]
+                grease_signature_algorithms = false
+                signature_algorithms = ["ecdsa_secp256r1_sha256", "rsa_pss_rsae_sha256"]
+                [http2]
+                window_update = 0
+                headers_priority = { exclusive = false, depends_on = 0, weight = 16 }
+                "#,
+            )
+            .expect("valid overrides");
+        assert_eq!(
+            p.tls.signature_algorithms,
+            ["ecdsa_secp256r1_sha256", "rsa_pss_rsae_sha256"]
+        );
+        assert!(!p.tls.grease_signature_algorithms && p.tls.grease);
+        assert_eq!(p.http2.window_update, 0);
+        assert_eq!(p.http2.headers_priority.expect("priority").weight, 16);
+        // Everything else is the base profile's, including fields absent from its TOML.
+        let mut rest = p.clone();
+        rest.tls.signature_algorithms = base.tls.signature_algorithms.clone();
+        rest.tls.grease_signature_algorithms = true;
+        rest.http2.window_update = base.http2.window_update;
+        rest.http2.headers_priority = base.http2.headers_priority;
+        assert_eq!(&rest, base);
+        // An empty override is the profile itself.
+        assert_eq!(&base.with_overrides("").expect("empty"), base);
+    }
+
+    #[test]
+    fn bad_overrides_name_the_problem() {
+        let base = get("firefox").expect("firefox");
+        let err = |o: &str| base.with_overrides(o).expect_err(o).to_string();
+        assert!(err("[tls]\nsignature_algoritms = []").contains("signature_algoritms"));
+        assert!(err("[tls]\ngrease = 1").contains("bool"));
+        assert!(err("[tls]\nsignature_algorithms = [\"rsa_md5\"]").contains("rsa_md5"));
+        assert!(err("[tls\n").contains("overrides"));
+        assert!(err("[tls]\nech_grease = false").contains("ech_grease"));
     }
 }

@@ -22,7 +22,7 @@ pub mod names;
 
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -62,7 +62,7 @@ pub enum ProfileError {
 }
 
 /// One browser, as seen on the wire.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     /// Canonical name, e.g. `chrome_156`.
@@ -106,7 +106,7 @@ fn one() -> u32 {
 }
 
 /// The ClientHello a browser sends.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TlsProfile {
     /// Cipher suites in order (GREASE excluded; see `grease`).
@@ -182,7 +182,7 @@ pub struct TlsProfile {
 }
 
 /// The HTTP/2 connection preface and request HEADERS.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Http2Profile {
     /// SETTINGS (id, value) in the order sent.
@@ -205,7 +205,7 @@ pub struct Http2Profile {
 }
 
 /// A PRIORITY frame.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PriorityFrame {
     /// The stream the frame is about.
@@ -216,7 +216,7 @@ pub struct PriorityFrame {
 }
 
 /// Stream priority fields (RFC 7540 section 5.3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Priority {
     /// Exclusive flag.
@@ -228,7 +228,7 @@ pub struct Priority {
 }
 
 /// HTTP/1.1 specifics.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Http1Profile {
     /// Header names in the order and letter case sent.

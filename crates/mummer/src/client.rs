@@ -277,6 +277,14 @@ impl ClientBuilder {
         self.customise(|p| p.with_akamai(akamai))
     }
 
+    /// Replaces some fields of the profile set so far (Chrome's if none), given as a partial
+    /// profile in TOML (see `mummer_profile::Profile::with_overrides`), e.g.
+    /// `"[tls]\nrecord_size_limit = 16385"`. An unknown field or invalid value is a builder
+    /// error that names it.
+    pub fn fingerprint_overrides(self, toml: &str) -> ClientBuilder {
+        self.customise(|p| p.with_overrides(toml))
+    }
+
     fn customise(
         mut self,
         f: impl FnOnce(

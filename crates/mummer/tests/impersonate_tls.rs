@@ -256,14 +256,44 @@ async fn custom_ja3_round_trips() {
     assert_eq!(TlsFingerprint::compute(&hello, Transport::Tcp).ja3, ja3);
 }
 
+#[tokio::test]
+async fn fingerprint_overrides_reach_the_wire() {
+    let hello = capture_with(|b| {
+        b.impersonate("chrome").fingerprint_overrides(
+            "[tls]\ngrease_signature_algorithms = false\n\
+             signature_algorithms = [\"rsa_pss_rsae_sha256\", \"ecdsa_secp256r1_sha256\"]\n\
+             record_size_limit = 4097\n",
+        )
+    })
+    .await;
+    assert_eq!(
+        hello.signature_algorithms.clone().expect("sigalgs"),
+        [0x0804, 0x0403]
+    );
+    assert_eq!(hello.record_size_limit, Some(4097));
+    // Untouched fields keep the profile's values.
+    assert!(is_grease(hello.cipher_suites[0]));
+    assert_eq!(hello.alps.expect("ALPS").ext_type, 17613);
+}
+
 #[test]
 fn bad_profile_names_and_strings_are_builder_errors() {
     for build in [
         Client::builder().impersonate("netscape4").build(),
         Client::builder().ja3("771,1,2").build(),
         Client::builder().akamai("1:1|x|0|m,a,s,p").build(),
+        Client::builder()
+            .fingerprint_overrides("[tls]\nrecord_size_limt = 1")
+            .build(),
     ] {
         let err = build.err().expect("must fail");
         assert!(err.is_builder(), "{err}");
     }
+    let err = Client::builder()
+        .impersonate("firefox")
+        .fingerprint_overrides("[http2]\ninitial_stream_id = 2")
+        .build()
+        .err()
+        .expect("even stream id");
+    assert!(err.to_string().contains("stream"), "{err}");
 }
