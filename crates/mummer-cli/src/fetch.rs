@@ -94,10 +94,18 @@ pub(crate) struct FetchArgs {
     /// Shape the HTTP/2 preface by an Akamai fingerprint string.
     #[arg(long = "akamai", value_name = "AKAMAI")]
     akamai: Option<String>,
-    /// Replace profile fields, as partial profile TOML or @FILE (e.g.
-    /// '[tls]\nrecord_size_limit = 16385'); applied last.
+    /// Replace profile fields, given as partial profile TOML or @FILE, for example a tls
+    /// table setting record_size_limit = 16385; applied last.
     #[arg(long = "fp-override", value_name = "TOML")]
     fp_override: Option<String>,
+    /// Use this proxy: http://user:pass@host:port (user, pass and port optional), socks5://...
+    /// or socks5h://... Without it, the http_proxy, HTTPS_PROXY and ALL_PROXY environment
+    /// variables apply, as in curl.
+    #[arg(short = 'x', long = "proxy", value_name = "URL")]
+    proxy: Option<String>,
+    /// Hosts to reach without the proxy, comma-separated (default: NO_PROXY).
+    #[arg(long = "noproxy", value_name = "HOSTS")]
+    noproxy: Option<String>,
 }
 
 /// A failure the CLI reports: one line, one exit code (curl's numbering where it has one).
@@ -133,6 +141,9 @@ impl From<Error> for Failure {
                     35
                 }
             }
+            // curl: 56 for a CONNECT answered with an error status, 97 for other proxy failures.
+            Kind::Proxy { status: Some(_) } => 56,
+            Kind::Proxy { status: None } => 97,
             Kind::Timeout(TimeoutKind::Connect) => 28,
             Kind::Timeout(_) => 28,
             Kind::Request => 55,
@@ -165,8 +176,38 @@ fn secs(v: f64, what: &str) -> Result<Duration, Failure> {
     Duration::try_from_secs_f64(v).map_err(|_| Failure::usage(format!("bad {what}: {v}")))
 }
 
-fn build_client(args: &FetchArgs) -> Result<Client, Failure> {
+/// The proxy for `url`: `-x`, else curl's environment variables (`http_proxy` is honoured only
+/// in lower case, since `HTTP_PROXY` can be set by a CGI request header).
+fn proxy_for(args: &FetchArgs, url: &str) -> Option<String> {
+    if let Some(p) = &args.proxy {
+        return Some(p.clone()).filter(|p| !p.is_empty());
+    }
+    let env = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|n| std::env::var(n).ok().filter(|v| !v.is_empty()))
+    };
+    let scheme = if url.starts_with("https://") {
+        env(&["https_proxy", "HTTPS_PROXY"])
+    } else {
+        env(&["http_proxy"])
+    };
+    scheme.or_else(|| env(&["all_proxy", "ALL_PROXY"]))
+}
+
+fn build_client(args: &FetchArgs, url: &str) -> Result<Client, Failure> {
     let mut builder = Client::builder();
+    if let Some(proxy) = proxy_for(args, url) {
+        builder = builder.proxy(&proxy);
+    }
+    let no_proxy = args.noproxy.clone().or_else(|| {
+        ["no_proxy", "NO_PROXY"]
+            .iter()
+            .find_map(|n| std::env::var(n).ok())
+    });
+    if let Some(hosts) = no_proxy {
+        builder = builder.no_proxy(&hosts);
+    }
     if let Some(name) = &args.impersonate {
         builder = builder.impersonate(name);
     }
@@ -278,7 +319,7 @@ async fn fetch(args: FetchArgs) -> Result<(), Failure> {
     } else {
         format!("http://{url}")
     };
-    let client = build_client(&args)?;
+    let client = build_client(&args, &url)?;
     let body = body_data(&args)?;
     let method = match (&args.method, args.head, &body) {
         (Some(m), _, _) => Method::from_bytes(m.as_bytes())

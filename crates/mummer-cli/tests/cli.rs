@@ -3,11 +3,32 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use mummer_testkit::{ContentOptions, ContentServer, TestCa, pattern};
+use mummer_testkit::{
+    ContentOptions, ContentServer, ProxyOptions, ProxyProtocol, ProxyServer, TestCa, pattern,
+};
 
+const PROXY_VARS: [&str; 7] = [
+    "http_proxy",
+    "https_proxy",
+    "HTTPS_PROXY",
+    "all_proxy",
+    "ALL_PROXY",
+    "no_proxy",
+    "NO_PROXY",
+];
+
+/// `mummer` with `args`, in an environment without proxy variables (the CLI honours them).
 fn mummer(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mummer"))
-        .args(args)
+    mummer_env(args, &[])
+}
+
+fn mummer_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mummer"));
+    for var in PROXY_VARS {
+        cmd.env_remove(var);
+    }
+    cmd.args(args)
+        .envs(env.iter().copied())
         .output()
         .expect("run mummer")
 }
@@ -141,6 +162,35 @@ fn usage_and_connection_errors_have_distinct_exit_codes() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn proxy_from_option_or_environment() {
+    let server = ContentServer::spawn_on_thread(ContentOptions::plain());
+    let mut opts = ProxyOptions::new(ProxyProtocol::Http, "origin.test", server.addr());
+    // base64("user:pass")
+    opts.credentials = Some("Basic dXNlcjpwYXNz".into());
+    let proxy = ProxyServer::spawn_on_thread(opts);
+    let url = format!("http://origin.test:{}/bytes/2000", server.port());
+    let with_auth = format!("http://user:pass@{}", proxy.addr());
+    let out = mummer(&["-s", "-x", &with_auth, &url]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(pattern::verify(0, &out.stdout).is_ok() && out.stdout.len() == 2000);
+    let out = mummer_env(&["-s", &url], &[("http_proxy", &with_auth)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(out.stdout.len(), 2000);
+    // NO_PROXY sends it direct, where origin.test does not resolve.
+    let out = mummer_env(
+        &["-s", &url],
+        &[("http_proxy", &with_auth), ("NO_PROXY", "origin.test")],
+    );
+    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    // An https tunnel the proxy refuses for want of credentials: curl's exit code 56.
+    let https = format!("https://origin.test:{}/", server.port());
+    let out = mummer(&["-s", "-x", &format!("http://{}", proxy.addr()), &https]);
+    assert_eq!(out.status.code(), Some(56), "{}", stderr(&out));
+    assert!(stderr(&out).contains("407"), "{}", stderr(&out));
+    assert_eq!(proxy.log().len(), 3);
 }
 
 #[test]

@@ -521,7 +521,7 @@ async fn serve_h1<S: Transport>(io: S) {
             .collect();
         let mut req = Request {
             method: parsed.method.unwrap_or("GET").to_string(),
-            target: parsed.path.unwrap_or("/").to_string(),
+            target: origin_form(parsed.path.unwrap_or("/")),
             version: if http10 { "HTTP/1.0" } else { "HTTP/1.1" },
             headers,
             body_len: 0,
@@ -819,6 +819,18 @@ async fn send_pattern(
             .map_err(io::Error::other)?;
     }
     Ok(())
+}
+
+/// A request target in origin form: servers must accept absolute form too (RFC 9112 section
+/// 3.2.2), which is what clients send through a forwarding proxy.
+fn origin_form(target: &str) -> String {
+    match target.split_once("://") {
+        Some((_, rest)) => match rest.find('/') {
+            Some(slash) => rest[slash..].to_string(),
+            None => "/".to_string(),
+        },
+        None => target.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@
 //! - [`script`]: a scripted HTTP/1.1 fault server (raw bytes, exact control over timing and closes).
 //! - [`h2script`]: a scripted HTTP/2 fault server over TLS.
 //! - [`content`]: a well-behaved content server (HTTP/1.1 and HTTP/2, plain or TLS).
+//! - [`proxy`]: a forward proxy, HTTP (CONNECT and absolute-form) or SOCKS5, with optional
+//!   credentials and a refusing mode.
 //! - [`capture`]: a fingerprint capture server echoing what each client sent (ClientHello, HTTP/2
 //!   preface and header blocks, HTTP/1.1 heads) as JSON.
 //!
@@ -26,6 +28,7 @@ pub mod capture;
 pub mod content;
 pub mod h2script;
 pub mod pattern;
+pub mod proxy;
 pub mod script;
 pub mod tls;
 
@@ -36,4 +39,5 @@ pub use ca::{Identity, TestCa, untrusted_identity};
 pub use capture::{Capture, CaptureServer};
 pub use content::{ContentOptions, ContentServer};
 pub use h2script::{H2Request, H2ScriptServer, H2Step};
+pub use proxy::{ProxyOptions, ProxyProtocol, ProxyServer};
 pub use script::{ScriptServer, Step, chunked, response_with_length};

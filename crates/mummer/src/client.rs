@@ -23,6 +23,7 @@ use crate::h2::{H2Conn, H2Settings};
 use crate::pool::{Pool, PoolConfig, PoolKey, PoolReturn, VersionPref};
 use crate::request::{Request, RequestBuilder};
 use crate::response::Response;
+use crate::transport::proxy::{NoProxy, Proxy};
 use crate::transport::tls::{ClientIdentity, TlsConnector, TlsOptions};
 use crate::transport::{ConnInfo, Stream, tcp};
 
@@ -69,6 +70,8 @@ struct Config {
     decompress: bool,
     pool: PoolConfig,
     profile: Option<Arc<mummer_profile::Profile>>,
+    proxy: Option<Arc<Proxy>>,
+    no_proxy: NoProxy,
 }
 
 /// Builds a [`Client`].
@@ -98,6 +101,8 @@ impl Default for ClientBuilder {
                     max_idle_per_host: 32,
                 },
                 profile: None,
+                proxy: None,
+                no_proxy: NoProxy::default(),
             },
             tls: TlsOptions::default(),
             error: None,
@@ -159,6 +164,26 @@ impl ClientBuilder {
             .entry((host.to_ascii_lowercase(), port))
             .or_default()
             .push(addr);
+        self
+    }
+
+    /// Sends every request through this proxy: `http://[user:pass@]host[:port]` (CONNECT
+    /// tunnels for https, absolute-form requests for plain http), `socks5://...` (names
+    /// resolved here) or `socks5h://...` (names resolved by the proxy). Without a scheme it is
+    /// an HTTP proxy; without a port, port 1080. Connections through a proxy are never shared
+    /// with direct ones.
+    pub fn proxy(mut self, url: &str) -> ClientBuilder {
+        match Proxy::parse(url) {
+            Ok(p) => self.config.proxy = Some(Arc::new(p)),
+            Err(e) => self.error = Some(e),
+        }
+        self
+    }
+
+    /// Hosts reached directly despite [`proxy`](Self::proxy), in `NO_PROXY` syntax:
+    /// comma-separated names (each also matching its subdomains), IP addresses, or `*`.
+    pub fn no_proxy(mut self, hosts: &str) -> ClientBuilder {
+        self.config.no_proxy = NoProxy::parse(hosts);
         self
     }
 
@@ -559,11 +584,17 @@ impl Client {
         let port = url
             .port_or_known_default()
             .ok_or_else(|| Error::builder("URL has no port"))?;
+        let config = &self.inner.config;
+        let proxy = config
+            .proxy
+            .clone()
+            .filter(|_| !config.no_proxy.bypasses(&host));
         Ok(PoolKey {
             https,
             host,
             port,
             version,
+            proxy,
             shape: self.inner.shape,
         })
     }
@@ -629,8 +660,17 @@ impl Client {
                 }
                 Conn::H1(mut conn) => {
                     let reused = conn.reused;
-                    let target = origin_form(&request.url);
-                    let headers = self.h1_headers(request, &body)?;
+                    let forward = forwarding_proxy(&key);
+                    let target = match forward {
+                        Some(_) => absolute_form(&request.url),
+                        None => origin_form(&request.url),
+                    };
+                    let mut headers = self.h1_headers(request, &body)?;
+                    if let Some(auth) = forward.and_then(|p| p.authorization())
+                        && !request.has_header("proxy-authorization")
+                    {
+                        headers.push(("Proxy-Authorization".into(), Bytes::from(auth)));
+                    }
                     let head = RequestHead {
                         method: request.method.as_str(),
                         target: &target,
@@ -732,10 +772,10 @@ impl Client {
             mummer_proto::HttpVersion::Http11 => Version::HTTP_11,
         };
         let remote_addr = conn.info.remote_addr;
-        let pool = PoolReturn {
+        let pool = Box::new(PoolReturn {
             pool: Arc::downgrade(&self.inner.pool),
             key,
-        };
+        });
         let body = H1Body::new(
             conn,
             kind,
@@ -944,6 +984,26 @@ impl Client {
         builder.body(()).map_err(Error::builder)
     }
 
+    /// The User-Agent this client sends by default (its own, the profile's, or mummer's), which
+    /// a browser also sends with CONNECT.
+    fn user_agent(&self) -> Option<&str> {
+        let config = &self.inner.config;
+        let own = config
+            .headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case("user-agent"))
+            .and_then(|(_, v)| v.to_str().ok());
+        let profile = || {
+            config.profile.as_ref().and_then(|p| {
+                p.headers
+                    .iter()
+                    .find(|(n, _)| n.eq_ignore_ascii_case("user-agent"))
+                    .map(|(_, v)| v.as_str())
+            })
+        };
+        own.or_else(profile).or(Some(DEFAULT_USER_AGENT))
+    }
+
     /// A connection for `key`: the shared HTTP/2 one, an idle HTTP/1.1 one, or a new one.
     async fn connection(
         &self,
@@ -996,13 +1056,35 @@ impl Client {
             (Some(t), None) => Some((Instant::now() + t, t)),
             (None, d) => d,
         };
-        let overrides = config
-            .resolve
-            .get(&(key.host.clone(), key.port))
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
+        let overrides_for = |host: &str, port: u16| {
+            config
+                .resolve
+                .get(&(host.to_string(), port))
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+        };
+        let overrides = overrides_for(&key.host, key.port);
         let work = async {
-            let tcp = tcp::connect(&key.host, key.port, overrides, connect_deadline).await?;
+            let tcp = match &key.proxy {
+                None => tcp::connect(&key.host, key.port, overrides, connect_deadline).await?,
+                Some(proxy) => {
+                    let mut tcp = tcp::connect(
+                        &proxy.host,
+                        proxy.port,
+                        overrides_for(&proxy.host, proxy.port),
+                        connect_deadline,
+                    )
+                    .await
+                    .map_err(|e| Error::connect(format!("to proxy: {e}")))?;
+                    if forwarding_proxy(key).is_none() {
+                        let user_agent = self.user_agent();
+                        proxy
+                            .tunnel(&mut tcp, &key.host, key.port, overrides, user_agent)
+                            .await?;
+                    }
+                    tcp
+                }
+            };
             let remote_addr = tcp.peer_addr().ok();
             // Nagle would hold back small requests behind an unacknowledged segment.
             let _ = tcp.set_nodelay(true);
@@ -1053,6 +1135,23 @@ impl Client {
 enum Conn {
     H1(H1Conn),
     H2(H2Conn),
+}
+
+/// The HTTP proxy that plain-http requests for `key` go to in absolute form, if any: the rest
+/// (https, HTTP/2 with prior knowledge, SOCKS) is tunnelled.
+fn forwarding_proxy(key: &PoolKey) -> Option<&Proxy> {
+    key.proxy
+        .as_deref()
+        .filter(|p| p.forwards_plain_http() && !key.https && key.version != VersionPref::Http2)
+}
+
+/// The whole URL for a request line to a forwarding proxy, without credentials or fragment.
+fn absolute_form(url: &Url) -> String {
+    let mut url = url.clone();
+    let _ = url.set_username("");
+    let _ = url.set_password(None);
+    url.set_fragment(None);
+    url.into()
 }
 
 /// `path?query` for the request line.

@@ -36,6 +36,12 @@ pub enum Kind {
     Connect,
     /// The TLS handshake failed (untrusted certificate, wrong host name, protocol error).
     Tls,
+    /// The proxy would not open a tunnel: its HTTP status when it answered CONNECT (407 asks
+    /// for credentials), none when a SOCKS5 proxy refused or the proxy broke the exchange.
+    Proxy {
+        /// The status of the proxy's answer to CONNECT.
+        status: Option<u16>,
+    },
     /// A time limit ran out.
     Timeout(TimeoutKind),
     /// Sending the request failed (the connection broke while we wrote).
@@ -210,8 +216,13 @@ impl Error {
     pub fn is_connect(&self) -> bool {
         matches!(
             self.inner.kind,
-            Kind::Connect | Kind::Tls | Kind::Timeout(TimeoutKind::Connect)
+            Kind::Connect | Kind::Tls | Kind::Proxy { .. } | Kind::Timeout(TimeoutKind::Connect)
         )
+    }
+
+    /// The proxy refused or broke the tunnel (see [`Kind::Proxy`]).
+    pub fn is_proxy(&self) -> bool {
+        matches!(self.inner.kind, Kind::Proxy { .. })
     }
 
     /// The TLS handshake failed.
@@ -308,6 +319,7 @@ impl fmt::Display for Kind {
             Kind::Builder => f.write_str("invalid request"),
             Kind::Connect => f.write_str("connection failed"),
             Kind::Tls => f.write_str("TLS handshake failed"),
+            Kind::Proxy { .. } => f.write_str("proxy tunnel failed"),
             Kind::Timeout(TimeoutKind::Connect) => f.write_str("connect timeout"),
             Kind::Timeout(TimeoutKind::Read) => f.write_str("read timeout"),
             Kind::Timeout(TimeoutKind::Total) => f.write_str("total timeout"),

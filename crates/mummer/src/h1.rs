@@ -232,7 +232,8 @@ pub(crate) struct H1Body {
     conn: Option<H1Conn>,
     decoder: BodyDecoder,
     keep_alive: bool,
-    pool: Option<PoolReturn>,
+    // Boxed: the pool key is the largest field, and a body's size is paid on every move.
+    pool: Option<Box<PoolReturn>>,
     read_timeout: Option<Duration>,
     /// Set when a close-delimited TLS body ended without close_notify: the end cannot be told
     /// from a cut.
@@ -245,7 +246,7 @@ impl H1Body {
         kind: BodyKind,
         keep_alive: bool,
         limits: Limits,
-        pool: Option<PoolReturn>,
+        pool: Option<Box<PoolReturn>>,
         read_timeout: Option<Duration>,
     ) -> H1Body {
         let mut body = H1Body {

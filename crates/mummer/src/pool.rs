@@ -30,6 +30,8 @@ pub(crate) struct PoolKey {
     pub(crate) host: String,
     pub(crate) port: u16,
     pub(crate) version: VersionPref,
+    /// The proxy the connection goes through, if any.
+    pub(crate) proxy: Option<Arc<crate::transport::proxy::Proxy>>,
     /// Identifies the client's TLS options, profile and resolve overrides: connections are
     /// never shared across clients with different shapes, and a client has one shape.
     pub(crate) shape: u64,

@@ -2,6 +2,7 @@
 //! TLS through BoringSSL. Nothing here knows HTTP; the one exception is ALPN, which TLS
 //! negotiates on HTTP's behalf.
 
+pub(crate) mod proxy;
 pub(crate) mod read_ahead;
 pub(crate) mod tcp;
 pub(crate) mod tls;
