@@ -31,6 +31,16 @@ pub(crate) struct FetchArgs {
     /// Write the body to FILE instead of standard output (via FILE.part, renamed when complete).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
+    /// With -o: `-C -` resumes an interrupted download from FILE.part, asking only for the
+    /// missing bytes, guarded by the ETag or Last-Modified saved with it (a changed file is
+    /// downloaded again whole).
+    #[arg(
+        short = 'C',
+        long = "continue-at",
+        value_name = "-",
+        allow_hyphen_values = true
+    )]
+    continue_at: Option<String>,
     /// Follow redirects.
     #[arg(short = 'L', long = "location")]
     follow: bool,
@@ -328,7 +338,22 @@ async fn fetch(args: FetchArgs) -> Result<(), Failure> {
         (None, false, Some(_)) => Method::POST,
         (None, false, None) => Method::GET,
     };
+    let resume = match (&args.continue_at, &args.output) {
+        (None, _) => None,
+        (Some(at), _) if at != "-" => {
+            return Err(Failure::usage(
+                "only `-C -` is supported: it resumes from FILE.part",
+            ));
+        }
+        (Some(_), None) => return Err(Failure::usage("-C - needs -o FILE")),
+        (Some(_), Some(path)) => Partial::load(path),
+    };
     let mut request = client.request(method.clone(), &url);
+    if let Some(partial) = &resume {
+        request = request
+            .header("Range", &format!("bytes={}-", partial.offset))
+            .header("If-Range", &partial.validator);
+    }
     let mut has_content_type = false;
     for h in &args.headers {
         let (name, value) = h
@@ -380,10 +405,13 @@ async fn fetch(args: FetchArgs) -> Result<(), Failure> {
         return Ok(());
     }
     match &args.output {
-        Some(path) => download(&mut response, path, !args.silent).await,
+        Some(path) => {
+            let decoded = !args.raw && response.headers().contains_key("content-encoding");
+            download(&mut response, path, !args.silent, resume.as_ref(), decoded).await
+        }
         None => {
             let mut out = tokio::io::stdout();
-            let result = copy_body(&mut response, &mut out, None).await;
+            let result = copy_body(&mut response, &mut out, None, 0).await;
             let _ = out.flush().await;
             result.map(|_| ())
         }
@@ -416,6 +444,7 @@ async fn copy_body<W: tokio::io::AsyncWrite + Unpin>(
     response: &mut Response,
     out: &mut W,
     progress: Option<&ProgressBar>,
+    offset: u64,
 ) -> Result<u64, Failure> {
     let mut total = 0u64;
     while let Some(chunk) = response.chunk().await? {
@@ -425,25 +454,159 @@ async fn copy_body<W: tokio::io::AsyncWrite + Unpin>(
         })?;
         total += chunk.len() as u64;
         if let Some(p) = progress {
-            p.set_position(response.raw_bytes_received());
+            p.set_position(offset + response.raw_bytes_received());
         }
     }
     Ok(total)
 }
 
-/// Writes to `FILE.part` and renames it only once the body is complete, so a partial download
-/// never looks like a finished one.
-async fn download(response: &mut Response, path: &Path, progress: bool) -> Result<(), Failure> {
+fn part_path(path: &Path, suffix: &str) -> PathBuf {
     let mut part = path.as_os_str().to_owned();
-    part.push(".part");
-    let part = PathBuf::from(part);
-    let file = tokio::fs::File::create(&part).await.map_err(|e| Failure {
-        message: format!("cannot create {}: {e}", part.display()),
+    part.push(suffix);
+    PathBuf::from(part)
+}
+
+fn write_failed(e: std::io::Error) -> Failure {
+    Failure {
+        message: format!("write failed: {e}"),
+        code: 23,
+    }
+}
+
+/// What `-C -` resumes: the bytes already in `FILE.part`, and the validator of the file they
+/// came from, saved beside it in `FILE.part.resume`.
+struct Partial {
+    offset: u64,
+    validator: String,
+}
+
+impl Partial {
+    /// The partial download of `path`, if there is one that can be resumed safely.
+    fn load(path: &Path) -> Option<Partial> {
+        let offset = std::fs::metadata(part_path(path, ".part")).ok()?.len();
+        let saved = std::fs::read_to_string(part_path(path, ".part.resume")).ok();
+        let validator = saved.as_deref().and_then(|s| s.strip_prefix("validator "));
+        match validator.map(str::trim) {
+            Some(v) if offset > 0 && !v.is_empty() => Some(Partial {
+                offset,
+                validator: v.to_string(),
+            }),
+            _ => {
+                if offset > 0 {
+                    eprintln!(
+                        "mummer: {} has no saved ETag or Last-Modified to resume against; \
+                         downloading from the start",
+                        part_path(path, ".part").display()
+                    );
+                }
+                None
+            }
+        }
+    }
+}
+
+/// The validator a later `-C -` can send in If-Range: a strong ETag, else Last-Modified.
+fn validator(response: &Response) -> Option<String> {
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    header("etag")
+        .filter(|e| !e.starts_with("W/"))
+        .or_else(|| header("last-modified"))
+}
+
+/// `bytes first-last/total` (total may be `*`), or `bytes */total` for 416.
+fn content_range(response: &Response) -> Option<(Option<u64>, Option<u64>)> {
+    let value = response.headers().get("content-range")?.to_str().ok()?;
+    let spec = value.strip_prefix("bytes ")?;
+    let (range, total) = spec.split_once('/')?;
+    let total = total.trim().parse().ok();
+    let first = range
+        .split_once('-')
+        .and_then(|(a, _)| a.trim().parse().ok());
+    Some((first, total))
+}
+
+/// Writes to `FILE.part` and renames it only once the body is complete, so a partial download
+/// never looks like a finished one. With `resume`, a 206 answer is appended to the part file
+/// after checking it starts where the file ends.
+async fn download(
+    response: &mut Response,
+    path: &Path,
+    progress: bool,
+    resume: Option<&Partial>,
+    decoded: bool,
+) -> Result<(), Failure> {
+    let part = part_path(path, ".part");
+    let meta = part_path(path, ".part.resume");
+    let cannot_resume = |message: String| Failure { message, code: 33 };
+    let status = response.status().as_u16();
+    let mut offset = 0;
+    let mut total = response.content_length();
+    match resume {
+        Some(partial) if status == 206 => {
+            let (first, whole) = content_range(response)
+                .ok_or_else(|| cannot_resume("206 answer without a usable Content-Range".into()))?;
+            if first != Some(partial.offset) {
+                return Err(cannot_resume(format!(
+                    "asked to resume at byte {}, the server answered from byte {}",
+                    partial.offset,
+                    first.map_or("?".into(), |f| f.to_string())
+                )));
+            }
+            if decoded {
+                return Err(cannot_resume(
+                    "the resumed part is content-encoded; run again without -C".into(),
+                ));
+            }
+            offset = partial.offset;
+            total = whole;
+        }
+        Some(partial) if status == 416 => {
+            // Nothing left to send: complete only if the file is exactly as long as the entity.
+            return match content_range(response) {
+                Some((_, Some(whole))) if whole == partial.offset => {
+                    finish(&part, &meta, path, partial.offset, progress).await
+                }
+                _ => Err(cannot_resume(format!(
+                    "the server cannot send bytes from {} on (416)",
+                    partial.offset
+                ))),
+            };
+        }
+        Some(_) => eprintln!(
+            "mummer: the server sent the whole file ({status}: changed, or no range support); \
+             starting over"
+        ),
+        None => {}
+    }
+    let file = if offset > 0 {
+        tokio::fs::OpenOptions::new().append(true).open(&part).await
+    } else {
+        tokio::fs::File::create(&part).await
+    }
+    .map_err(|e| Failure {
+        message: format!("cannot open {}: {e}", part.display()),
         code: 23,
     })?;
+    // Saved before the body, so an interruption leaves what `-C -` needs; not for a decoded body,
+    // whose bytes do not line up with the server's byte ranges.
+    match validator(response).filter(|_| !decoded && status / 100 == 2) {
+        Some(v) if offset == 0 => tokio::fs::write(&meta, format!("validator {v}\n"))
+            .await
+            .map_err(write_failed)?,
+        Some(_) => {}
+        None => {
+            let _ = tokio::fs::remove_file(&meta).await;
+        }
+    }
     let mut out = tokio::io::BufWriter::with_capacity(256 * 1024, file);
     let bar = (progress && std::io::stderr().is_terminal()).then(|| {
-        let bar = match response.content_length() {
+        let bar = match total {
             Some(len) => ProgressBar::new(len),
             None => ProgressBar::new_spinner(),
         };
@@ -454,17 +617,35 @@ async fn download(response: &mut Response, path: &Path, progress: bool) -> Resul
         }
         bar
     });
-    let result = copy_body(response, &mut out, bar.as_ref()).await;
+    let result = copy_body(response, &mut out, bar.as_ref(), offset).await;
     let flushed = out.flush().await;
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
-    let total = result?;
-    flushed.map_err(|e| Failure {
-        message: format!("write failed: {e}"),
-        code: 23,
-    })?;
-    tokio::fs::rename(&part, path).await.map_err(|e| Failure {
+    let written = result?;
+    flushed.map_err(write_failed)?;
+    let size = offset + written;
+    if offset > 0
+        && let Some(whole) = total
+        && size != whole
+    {
+        return Err(Failure {
+            message: format!("resumed file is {size} bytes, the server's is {whole}"),
+            code: 18,
+        });
+    }
+    finish(&part, &meta, path, size, progress).await
+}
+
+/// Renames the complete part file into place and drops its resume note.
+async fn finish(
+    part: &Path,
+    meta: &Path,
+    path: &Path,
+    size: u64,
+    progress: bool,
+) -> Result<(), Failure> {
+    tokio::fs::rename(part, path).await.map_err(|e| Failure {
         message: format!(
             "cannot rename {} to {}: {e}",
             part.display(),
@@ -472,9 +653,10 @@ async fn download(response: &mut Response, path: &Path, progress: bool) -> Resul
         ),
         code: 23,
     })?;
+    let _ = tokio::fs::remove_file(meta).await;
     if progress && !std::io::stderr().is_terminal() {
         // No bar to show it; one line says what was saved.
-        eprintln!("mummer: saved {total} bytes to {}", path.display());
+        eprintln!("mummer: saved {size} bytes to {}", path.display());
     }
     Ok(())
 }

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use mummer_testkit::{
-    ContentOptions, ContentServer, ProxyOptions, ProxyProtocol, ProxyServer, TestCa, pattern,
+    ContentOptions, ContentServer, ProxyOptions, ProxyProtocol, ProxyServer, ScriptServer, Step,
+    TestCa, pattern,
 };
 
 const PROXY_VARS: [&str; 7] = [
@@ -162,6 +163,63 @@ fn usage_and_connection_errors_have_distinct_exit_codes() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn interrupted_download_resumes_with_continue_at() {
+    let dir = scratch("resume");
+    let file = dir.join("big.bin");
+    let out_arg = file.to_str().expect("utf8 path");
+    let part = dir.join("big.bin.part");
+    let note = dir.join("big.bin.part.resume");
+
+    // The first attempt is cut after 100,000 of 300,000 bytes.
+    let mut cut =
+        b"HTTP/1.1 200 OK\r\nContent-Length: 300000\r\nETag: \"pattern-300000\"\r\n\r\n".to_vec();
+    cut.extend(pattern::bytes(0, 100_000));
+    let flaky =
+        ScriptServer::spawn_on_thread(vec![vec![Step::ReadRequest, Step::Write(cut), Step::Close]]);
+    let url = format!("http://127.0.0.1:{}/bytes/300000", flaky.port());
+    let out = mummer(&["-s", "-o", out_arg, &url]);
+    assert_eq!(out.status.code(), Some(18), "{}", stderr(&out));
+    assert_eq!(std::fs::metadata(&part).expect("part kept").len(), 100_000);
+    assert!(!file.exists());
+
+    // Resumed against a server with the same entity: only the rest is asked for and appended.
+    let server = ContentServer::spawn_on_thread(ContentOptions::plain());
+    let url = format!("http://127.0.0.1:{}/bytes/300000", server.port());
+    let out = mummer(&["-C", "-", "-o", out_arg, &url]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("starting over"), "{}", stderr(&out));
+    let body = std::fs::read(&file).expect("file");
+    assert_eq!(body.len(), 300_000);
+    assert!(pattern::verify(0, &body).is_ok());
+    assert!(!part.exists() && !note.exists());
+
+    // A part file of another entity (validator mismatch): the server sends it whole.
+    std::fs::write(&part, vec![0u8; 5000]).expect("part");
+    std::fs::write(&note, "validator \"pattern-999\"\n").expect("note");
+    let out = mummer(&["-C", "-", "-o", out_arg, &url]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("starting over"), "{}", stderr(&out));
+    let body = std::fs::read(&file).expect("file");
+    assert!(body.len() == 300_000 && pattern::verify(0, &body).is_ok());
+
+    // A part file that is already whole: 416 with the same length completes it.
+    std::fs::write(&part, pattern::bytes(0, 300_000)).expect("part");
+    std::fs::write(&note, "validator \"pattern-300000\"\n").expect("note");
+    std::fs::remove_file(&file).expect("rm");
+    let out = mummer(&["-s", "-C", "-", "-o", out_arg, &url]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("starting over"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&file).expect("file").len(), 300_000);
+
+    // Only `-C -`, and only with -o.
+    assert_eq!(
+        mummer(&["-C", "100", "-o", out_arg, &url]).status.code(),
+        Some(2)
+    );
+    assert_eq!(mummer(&["-C", "-", &url]).status.code(), Some(2));
 }
 
 #[test]
