@@ -35,14 +35,21 @@ impl<F: Future + Unpin> Future for Batched<F> {
         struct Release(Option<Vec<Waker>>);
         impl Drop for Release {
             fn drop(&mut self) {
-                let held = HELD.with(|h| std::mem::replace(&mut *h.borrow_mut(), self.0.take()));
+                let previous = self.0.take();
+                let held = HELD
+                    .try_with(|h| std::mem::replace(&mut *h.borrow_mut(), previous))
+                    .ok()
+                    .flatten();
                 for waker in held.into_iter().flatten() {
                     waker.wake();
                 }
             }
         }
-        // Restores whatever an enclosing poll held (none in practice), after waking ours.
-        let _release = Release(HELD.with(|h| h.borrow_mut().replace(Vec::new())));
+        // Restores whatever an enclosing poll held (none in practice), after waking ours. A
+        // thread being torn down has no thread-local left: its wake-ups then go out at once.
+        let _release = HELD
+            .try_with(|h| Release(h.borrow_mut().replace(Vec::new())))
+            .ok();
         Pin::new(&mut self.0).poll(cx)
     }
 }
@@ -68,12 +75,13 @@ impl Wake for Shared {
         let Some(waker) = self.reader.take() else {
             return;
         };
-        let waker = HELD.with(|h| match h.borrow_mut().as_mut() {
-            Some(held) => {
-                held.push(waker);
-                None
+        // Held while a connection poll runs on this thread; otherwise (or while the thread is
+        // being torn down and has no thread-local left) woken at once.
+        let mut waker = Some(waker);
+        let _ = HELD.try_with(|h| {
+            if let Some(held) = h.borrow_mut().as_mut() {
+                held.extend(waker.take());
             }
-            None => Some(waker),
         });
         if let Some(waker) = waker {
             waker.wake();
@@ -100,5 +108,77 @@ impl ReaderWaker {
         // registration would otherwise find no reader to wake.
         self.shared.reader.register(cx.waker());
         f(&mut Context::from_waker(&self.waker))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+
+    /// Counts how often the reader's task was woken.
+    struct Counter(AtomicUsize);
+
+    impl Wake for Counter {
+        fn wake(self: Arc<Self>) {
+            self.0.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+
+    fn parked_reader() -> (ReaderWaker, Arc<Counter>, Waker) {
+        let counter = Arc::new(Counter(AtomicUsize::new(0)));
+        let task = Waker::from(counter.clone());
+        let reader = ReaderWaker::new();
+        // What http2 keeps: the waker of the context the reader polled it with.
+        let mut given = None;
+        let poll = reader.poll(&mut Context::from_waker(&task), |cx| {
+            given = Some(cx.waker().clone());
+            Poll::<()>::Pending
+        });
+        assert!(poll.is_pending());
+        let given = given.expect("polled");
+        (reader, counter, given)
+    }
+
+    #[test]
+    fn wake_inside_a_connection_poll_waits_for_the_poll_to_end() {
+        let (_reader, counter, given) = parked_reader();
+        let mut connection = Batched(std::future::poll_fn(|_| {
+            given.wake_by_ref();
+            assert_eq!(counter.0.load(Ordering::SeqCst), 0, "woken mid-poll");
+            Poll::<()>::Pending
+        }));
+        let noop = Waker::noop();
+        assert!(
+            Pin::new(&mut connection)
+                .poll(&mut Context::from_waker(noop))
+                .is_pending()
+        );
+        assert_eq!(counter.0.load(Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn wake_outside_a_connection_poll_is_immediate() {
+        let (_reader, counter, given) = parked_reader();
+        given.wake_by_ref();
+        assert_eq!(counter.0.load(Ordering::SeqCst), 1);
+        // One wake per registration, as http2 takes its stored waker when it wakes it.
+        given.wake_by_ref();
+        assert_eq!(counter.0.load(Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn a_panicking_connection_poll_still_wakes_the_reader() {
+        let (_reader, counter, given) = parked_reader();
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut connection = Batched(std::future::poll_fn(|_| -> Poll<()> {
+                given.wake_by_ref();
+                panic!("connection poll failed");
+            }));
+            let _ = Pin::new(&mut connection).poll(&mut Context::from_waker(Waker::noop()));
+        }));
+        assert!(result.is_err());
+        assert_eq!(counter.0.load(Ordering::SeqCst), 1);
     }
 }
