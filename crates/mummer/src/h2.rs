@@ -15,6 +15,8 @@ use crate::body::RequestBody;
 use crate::error::{BodyError, Error, ProtocolError};
 use crate::transport::{ConnInfo, Stream};
 
+mod wake;
+
 /// HTTP/2 connection settings this client sends.
 #[derive(Debug, Clone)]
 pub(crate) struct H2Settings {
@@ -84,7 +86,7 @@ impl H2Conn {
         tokio::spawn(async move {
             // The result matters to the streams, which each see it; here it only marks the
             // connection unusable for new requests.
-            let _ = connection.await;
+            let _ = wake::Batched(connection).await;
             flag.store(true, Ordering::Release);
         });
         Ok(H2Conn { send, closed, info })
@@ -142,6 +144,7 @@ impl H2Conn {
                 recv,
                 received: 0,
                 content_length,
+                wake: wake::ReaderWaker::new(),
                 _send: stream,
             },
         ))
@@ -279,6 +282,7 @@ pub(crate) struct H2Body {
     recv: http2::RecvStream,
     received: u64,
     content_length: Option<u64>,
+    wake: wake::ReaderWaker,
     // Holding the send half keeps the stream open on our side until the body is done.
     _send: http2::SendStream<Bytes>,
 }
@@ -289,7 +293,9 @@ impl H2Body {
     }
 
     pub(crate) async fn next(&mut self) -> Result<Option<Bytes>, Error> {
-        match self.recv.data().await {
+        let data =
+            std::future::poll_fn(|cx| self.wake.poll(cx, |cx| self.recv.poll_data(cx))).await;
+        match data {
             Some(Ok(data)) => {
                 let len = data.len();
                 self.received += len as u64;
