@@ -2,7 +2,8 @@
 //!
 //! Rows: sequential small GETs (a 13-byte file) over one kept-alive connection, and a 1 GiB
 //! body streamed chunk by chunk (length counted, not hashed, so only the client's work is
-//! timed), each on HTTP/1.1 and on HTTP/2. Each measurement is the best of `--repeat` runs
+//! timed), each on HTTP/1.1 and on HTTP/2. Each measurement is the best of `--repeat` rounds,
+//! the clients alternating round by round,
 //! after a warm-up on the same connection (the TLS handshake is not timed). CPU time is this
 //! process's user + system time (`getrusage(RUSAGE_SELF)`); nginx runs as a separate process.
 //!
@@ -162,25 +163,26 @@ struct Run {
 }
 
 /// Times `work` `repeat` times; keeps the fastest run.
-async fn best_of<F, Fut>(repeat: usize, mut work: F) -> BoxResult<Run>
+/// One timed run of `work`: wall time and this process's CPU time.
+async fn timed<F, Fut>(work: F) -> BoxResult<Run>
 where
-    F: FnMut() -> Fut,
+    F: FnOnce() -> Fut,
     Fut: std::future::Future<Output = BoxResult<()>>,
 {
-    let mut best: Option<Run> = None;
-    for _ in 0..repeat.max(1) {
-        let cpu0 = cpu_time();
-        let t0 = Instant::now();
-        work().await?;
-        let run = Run {
-            wall: t0.elapsed(),
-            cpu: cpu_time().saturating_sub(cpu0),
-        };
-        if best.is_none_or(|b| run.wall < b.wall) {
-            best = Some(run);
-        }
+    let cpu0 = cpu_time();
+    let t0 = Instant::now();
+    work().await?;
+    Ok(Run {
+        wall: t0.elapsed(),
+        cpu: cpu_time().saturating_sub(cpu0),
+    })
+}
+
+/// Keeps the faster of two runs (by wall time; its CPU time goes with it).
+fn keep_best(best: &mut Option<Run>, run: Run) {
+    if best.is_none_or(|b| run.wall < b.wall) {
+        *best = Some(run);
     }
-    best.ok_or_else(|| "no run".into())
 }
 
 async fn small_gets(
@@ -283,8 +285,9 @@ async fn main() -> BoxResult<()> {
             continue;
         }
         // Per library: (small GETs, 1 GiB stream); None where skipped.
-        let mut small = [None, None];
-        let mut big = [None, None];
+        let mut small: [Option<Run>; 2] = [None, None];
+        let mut big: [Option<Run>; 2] = [None, None];
+        let mut subjects = Vec::new();
         for (i, library) in ["mummer", "reqwest"].into_iter().enumerate() {
             if client.as_deref().is_some_and(|c| c != library) {
                 continue;
@@ -292,31 +295,43 @@ async fn main() -> BoxResult<()> {
             let subject = Subject::new(library, proto, &server)?;
             // Warm-up: connect, handshake and fill the pool outside the timed runs.
             small_gets(&subject, &small_url, 100, want).await?;
-            if run_small {
-                let run =
-                    best_of(repeat, || small_gets(&subject, &small_url, requests, want)).await?;
+            subjects.push((i, library, subject));
+        }
+        // Rounds alternate the clients, so a slow spell of this shared machine falls on both
+        // rather than on whichever happened to run then; each keeps its best round.
+        for _ in 0..repeat.max(1) {
+            for (i, _, subject) in &subjects {
+                if run_small {
+                    let run = timed(|| small_gets(subject, &small_url, requests, want)).await?;
+                    keep_best(&mut small[*i], run);
+                }
+                if run_big {
+                    let run = timed(|| async {
+                        let n = subject.stream(&big_url).await?;
+                        if n != BIG_LEN {
+                            return Err(format!("1 GiB stream: got {n} bytes").into());
+                        }
+                        Ok(())
+                    })
+                    .await?;
+                    keep_best(&mut big[*i], run);
+                }
+            }
+        }
+        for (i, library, _) in &subjects {
+            if let Some(run) = small[*i] {
                 eprintln!(
                     "{library:8} {label:8} {requests} GETs: {:.3} s wall, {:.3} s CPU",
                     run.wall.as_secs_f64(),
                     run.cpu.as_secs_f64()
                 );
-                small[i] = Some(run);
             }
-            if run_big {
-                let run = best_of(repeat, || async {
-                    let n = subject.stream(&big_url).await?;
-                    if n != BIG_LEN {
-                        return Err(format!("1 GiB stream: got {n} bytes").into());
-                    }
-                    Ok(())
-                })
-                .await?;
+            if let Some(run) = big[*i] {
                 eprintln!(
                     "{library:8} {label:8} 1 GiB: {:.3} s wall, {:.3} s CPU",
                     run.wall.as_secs_f64(),
                     run.cpu.as_secs_f64()
                 );
-                big[i] = Some(run);
             }
         }
         let per_10k = 10_000.0 / requests as f64;
@@ -375,13 +390,20 @@ async fn main() -> BoxResult<()> {
                 Proto::H2 => ("HTTP/2", http_version::V::H2),
             };
             let url = server.url(port(&server, proto), SMALL_PATH);
-            let mut rate = [0.0f64; 2];
-            for (i, library) in ["mummer", "mummer-chrome"].into_iter().enumerate() {
+            let mut subjects = Vec::new();
+            for library in ["mummer", "mummer-chrome"] {
                 let subject = Subject::new(library, proto, &server)?;
                 small_gets(&subject, &url, 100, want).await?;
-                let run = best_of(repeat, || small_gets(&subject, &url, requests, want)).await?;
-                rate[i] = requests as f64 / run.wall.as_secs_f64();
+                subjects.push(subject);
             }
+            let mut best: [Option<Run>; 2] = [None, None];
+            for _ in 0..repeat.max(1) {
+                for (i, subject) in subjects.iter().enumerate() {
+                    let run = timed(|| small_gets(subject, &url, requests, want)).await?;
+                    keep_best(&mut best[i], run);
+                }
+            }
+            let rate = best.map(|r| r.map_or(0.0, |r| requests as f64 / r.wall.as_secs_f64()));
             println!(
                 "| {label} small GET: requests/s | {:.0} | {:.0} | {:.2} |",
                 rate[0],
