@@ -185,6 +185,19 @@ fn interrupted_download_resumes_with_continue_at() {
     assert_eq!(std::fs::metadata(&part).expect("part kept").len(), 100_000);
     assert!(!file.exists());
 
+    // The resumed transfer is cut too: exit 18 again, and the part keeps what did arrive.
+    let mut cut = b"HTTP/1.1 206 Partial Content\r\nContent-Length: 200000\r\n\
+        Content-Range: bytes 100000-299999/300000\r\nETag: \"pattern-300000\"\r\n\r\n"
+        .to_vec();
+    cut.extend(pattern::bytes(100_000, 50_000));
+    let flaky =
+        ScriptServer::spawn_on_thread(vec![vec![Step::ReadRequest, Step::Write(cut), Step::Close]]);
+    let url = format!("http://127.0.0.1:{}/bytes/300000", flaky.port());
+    let out = mummer(&["-C", "-", "-o", out_arg, &url]);
+    assert_eq!(out.status.code(), Some(18), "{}", stderr(&out));
+    assert_eq!(std::fs::metadata(&part).expect("part kept").len(), 150_000);
+    assert!(note.exists() && !file.exists());
+
     // Resumed against a server with the same entity: only the rest is asked for and appended.
     let server = ContentServer::spawn_on_thread(ContentOptions::plain());
     let url = format!("http://127.0.0.1:{}/bytes/300000", server.port());

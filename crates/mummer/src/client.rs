@@ -669,7 +669,10 @@ impl Client {
                     if let Some(auth) = forward.and_then(|p| p.authorization())
                         && !request.has_header("proxy-authorization")
                     {
-                        headers.push(("Proxy-Authorization".into(), Bytes::from(auth)));
+                        headers.push((
+                            "Proxy-Authorization".into(),
+                            Bytes::copy_from_slice(auth.as_bytes()),
+                        ));
                     }
                     let head = RequestHead {
                         method: request.method.as_str(),

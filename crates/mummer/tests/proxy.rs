@@ -218,8 +218,8 @@ async fn no_proxy_hosts_are_reached_directly() {
 #[tokio::test]
 async fn a_body_cut_behind_a_tunnel_is_still_an_error() {
     let s = setup().await;
-    let proxy = proxy(ProxyProtocol::Http, &s.tls).await;
-    let client = via(&s, &format!("http://{}", proxy.addr()))
+    let tunnel = proxy(ProxyProtocol::Http, &s.tls).await;
+    let client = via(&s, &format!("http://{}", tunnel.addr()))
         .http1_only()
         .build()
         .expect("client");
@@ -227,4 +227,15 @@ async fn a_body_cut_behind_a_tunnel_is_still_an_error() {
     let response = client.get(&url).send().await.expect("head");
     let err = response.bytes().await.expect_err("cut body");
     assert!(err.is_body(), "{err}");
+
+    // The same through a forwarding proxy (plain http, absolute form).
+    let forwarding = proxy(ProxyProtocol::Http, &s.plain).await;
+    let client = via(&s, &format!("http://{}", forwarding.addr()))
+        .build()
+        .expect("client");
+    let url = format!("http://{ORIGIN}:{}/truncated/100000", s.plain.port());
+    let response = client.get(&url).send().await.expect("head");
+    let err = response.bytes().await.expect_err("cut body");
+    assert!(err.is_body(), "{err}");
+    assert!(err.to_string().contains("50000"), "{err}");
 }

@@ -14,6 +14,7 @@ use url::Url;
 
 use crate::error::{Error, Kind};
 use crate::request::base64_encode;
+use crate::transport::tcp;
 
 /// What kind of proxy, and how names are resolved through it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -29,6 +30,8 @@ pub(crate) struct Proxy {
     pub(crate) host: String,
     pub(crate) port: u16,
     auth: Option<(String, String)>,
+    /// `Basic ...` for `auth`, made once: forwarded requests each carry it.
+    authorization: Option<String>,
 }
 
 impl std::fmt::Debug for Proxy {
@@ -38,7 +41,7 @@ impl std::fmt::Debug for Proxy {
             .field("kind", &self.kind)
             .field("host", &self.host)
             .field("port", &self.port)
-            .field("auth", &self.auth.as_ref().map(|(user, _)| user))
+            .field("user", &self.auth.as_ref().map(|(user, _)| user))
             .finish()
     }
 }
@@ -83,12 +86,19 @@ impl Proxy {
                 decode(url.password().unwrap_or(""))?,
             ))
         };
+        let authorization = auth.as_ref().map(|(user, pass)| {
+            format!(
+                "Basic {}",
+                base64_encode(format!("{user}:{pass}").as_bytes())
+            )
+        });
         Ok(Proxy {
             kind,
             host,
             // `Url` drops a port equal to the scheme's default (80 for http): ask for it as written.
             port: explicit_port(&with_scheme).unwrap_or(1080),
             auth,
+            authorization,
         })
     }
 
@@ -123,7 +133,8 @@ impl Proxy {
                 let target = if remote_dns {
                     SocksTarget::Name(host)
                 } else {
-                    SocksTarget::Addr(resolve_here(host, port, overrides).await?)
+                    // The connect deadline bounds the whole tunnel setup, DNS included.
+                    SocksTarget::Addr(tcp::resolve(host, port, overrides, None).await?[0].ip())
                 };
                 self.socks5_connect(tcp, target, port).await
             }
@@ -329,22 +340,6 @@ fn socks5_reply(code: u8) -> &'static str {
         0x08 => "address type not supported",
         _ => "unknown error",
     }
-}
-
-async fn resolve_here(host: &str, port: u16, overrides: &[SocketAddr]) -> Result<IpAddr, Error> {
-    if let Some(addr) = overrides.first() {
-        return Ok(addr.ip());
-    }
-    let bare = host.trim_start_matches('[').trim_end_matches(']');
-    if let Ok(ip) = bare.parse::<IpAddr>() {
-        return Ok(ip);
-    }
-    tokio::net::lookup_host((bare, port))
-        .await
-        .map_err(|e| Error::connect(format!("could not resolve {host}: {e}")))?
-        .next()
-        .map(|a| a.ip())
-        .ok_or_else(|| Error::connect(format!("{host} resolved to no address")))
 }
 
 fn authority(host: &str, port: u16) -> String {

@@ -18,25 +18,7 @@ pub(crate) async fn connect(
     overrides: &[SocketAddr],
     deadline: Option<(Instant, Duration)>,
 ) -> Result<TcpStream, Error> {
-    let addrs = if overrides.is_empty() {
-        let lookup =
-            tokio::net::lookup_host((host.trim_start_matches('[').trim_end_matches(']'), port));
-        let found = match deadline {
-            Some((at, limit)) => tokio::time::timeout_at(at, lookup)
-                .await
-                .map_err(|_| Error::timeout(TimeoutKind::Connect, limit))?,
-            None => lookup.await,
-        };
-        found
-            .map_err(|e| Error::connect(format!("could not resolve {host}: {e}")))?
-            .collect::<Vec<_>>()
-    } else {
-        overrides.to_vec()
-    };
-    let addrs = interleave(addrs);
-    if addrs.is_empty() {
-        return Err(Error::connect(format!("{host} resolved to no address")));
-    }
+    let addrs = interleave(resolve(host, port, overrides, deadline).await?);
     let mut last_err: Option<io::Error> = None;
     for addr in addrs {
         let attempt = TcpStream::connect(addr);
@@ -55,6 +37,34 @@ pub(crate) async fn connect(
     Err(Error::connect(
         last_err.unwrap_or_else(|| io::Error::other("no address worked")),
     ))
+}
+
+/// The addresses for `host:port`: `overrides` if any, else DNS within `deadline`. Never empty.
+pub(crate) async fn resolve(
+    host: &str,
+    port: u16,
+    overrides: &[SocketAddr],
+    deadline: Option<(Instant, Duration)>,
+) -> Result<Vec<SocketAddr>, Error> {
+    let addrs = if overrides.is_empty() {
+        let lookup =
+            tokio::net::lookup_host((host.trim_start_matches('[').trim_end_matches(']'), port));
+        let found = match deadline {
+            Some((at, limit)) => tokio::time::timeout_at(at, lookup)
+                .await
+                .map_err(|_| Error::timeout(TimeoutKind::Connect, limit))?,
+            None => lookup.await,
+        };
+        found
+            .map_err(|e| Error::connect(format!("could not resolve {host}: {e}")))?
+            .collect::<Vec<_>>()
+    } else {
+        overrides.to_vec()
+    };
+    if addrs.is_empty() {
+        return Err(Error::connect(format!("{host} resolved to no address")));
+    }
+    Ok(addrs)
 }
 
 /// Alternates address families, first family as resolved, so that a dead IPv6 route costs one
