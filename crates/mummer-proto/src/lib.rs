@@ -7,7 +7,13 @@
 //! * deciding response body framing ([`body_kind`]) and connection reuse
 //!   ([`response_keeps_alive`], [`request_wants_close`]);
 //! * decoding Content-Length, chunked and close-delimited bodies without copying
-//!   ([`BodyDecoder`]).
+//!   ([`BodyDecoder`]);
+//! * answering HTTP authentication challenges: Basic and Digest ([`auth`]);
+//! * reading `.netrc` credentials as curl does ([`netrc::Netrc`]);
+//! * keeping cookies under RFC 6265 with the public suffix list, and the `Cookie` header they
+//!   make ([`cookie::Jar`]);
+//! * framing `multipart/form-data` request bodies with browser-shaped boundaries
+//!   ([`multipart`]).
 //!
 //! Out of scope: sockets, async runtimes, TLS, timeouts, connection pools, content codings
 //! (gzip, br, ...), HTTP/2, and choosing which headers to send. Keeping I/O out means every
@@ -43,8 +49,12 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod auth;
 pub mod body;
+pub mod cookie;
 pub mod error;
+pub mod multipart;
+pub mod netrc;
 pub mod request;
 pub mod response;
 mod syntax;

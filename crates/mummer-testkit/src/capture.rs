@@ -12,9 +12,28 @@
 //! Each request produces one [`Capture`]; the response body (`200`, `application/json`) is the
 //! capture's [`Capture::json`], i.e. [`mummer_inspect::summary_json`].
 //!
-//! Out of scope: anything a real server needs beyond that (no request bodies are kept, no
-//! server push, no prioritisation). DATA the client sends is acknowledged and discarded; only its
-//! first [`RECORDED_DATA_LIMIT`] bytes per connection are kept in the recorded frame sequence.
+//! # Pages for browsers
+//!
+//! Requests whose path starts with `/page/` are the exception: they are answered with HTML
+//! pages that make a real browser send cookies, a Referer and multipart/form-data bodies, and
+//! their request body is kept (the first [`REQUEST_BODY_LIMIT`] bytes, in
+//! [`Capture::request_body`] and under `"request_body"` in [`Capture::json`]). Over HTTP/2 such a
+//! request is recorded and answered when its stream ends, not when its HEADERS arrive. Pages
+//! answer `Cache-Control: no-store`. Loading `/page/cookies` starts a chain that runs by itself:
+//!
+//! | route | answer | then the browser |
+//! |---|---|---|
+//! | `/page/cookies` | HTML; `Set-Cookie` for `root=1; Path=/`, `page=2; Path=/page`, `deep=3; Path=/page/next`, `secret=4; Path=/; HttpOnly`, `aged=5; Path=/; Max-Age=3600`, `wide=6; Path=/; Domain=<host>` (not for an IP host) | sets `js=7` from JavaScript, navigates (`location.href`) to `/page/next?from=cookies`: a same-origin navigation carrying Cookie and Referer |
+//! | `/page/next` | HTML with a `<form method=post enctype=multipart/form-data action=/page/form-submit?from=next>`: fields `x=y`, `quote"name=café & more`, a textarea `text` (`one` LF `two`), an empty `<input type=file name=upload>` | submits it with `form.submit()` on load: a multipart form navigation |
+//! | `/page/form-submit` | HTML whose script POSTs a `FormData` (`field=value`, file `a.txt`, `text/plain`, `hello from a.txt` LF) with `fetch()` | POSTs `/page/fetch-submit?from=form-submit`, then navigates to `cross.<host>/page/cross?from=form-submit` (same site, cross origin) |
+//! | `/page/fetch-submit` | `application/json`: the capture summary, request body included | |
+//! | `/page/cross` | HTML: the end of the chain | |
+//! | any other `/page/...` | `404`, HTML | |
+//!
+//! Out of scope: anything a real server needs beyond that (no request bodies are kept outside
+//! `/page/`, no server push, no prioritisation). DATA the client sends is acknowledged and
+//! discarded; only its first [`RECORDED_DATA_LIMIT`] bytes per connection are kept in the
+//! recorded frame sequence.
 
 use std::io;
 use std::net::SocketAddr;
@@ -27,7 +46,7 @@ use btls::pkey::PKey;
 use btls::ssl::{AlpnError, SslAcceptor, SslMethod, SslVersion};
 use btls::x509::X509;
 use mummer_inspect::h1::H1Error;
-use mummer_inspect::h2::{PREFACE, flags, frame_type};
+use mummer_inspect::h2::{FrameHeader, PREFACE, flags, frame_type};
 use mummer_inspect::{
     ClientHello, H1Request, H2Connection, TlsFingerprint, Transport, summary_json,
 };
@@ -38,6 +57,8 @@ use tokio::task::JoinHandle;
 
 use crate::Identity;
 use crate::core::BackgroundRuntime;
+
+mod pages;
 
 /// Most bytes read while waiting for a complete ClientHello.
 const HELLO_LIMIT: usize = 64 * 1024;
@@ -50,6 +71,8 @@ const HEAD_LIMIT: usize = 64 * 1024;
 /// DATA payload bytes per HTTP/2 connection kept in the recorded frame sequence; later DATA
 /// frames are processed but left out of the record (and so of [`Capture::h2`]).
 pub const RECORDED_DATA_LIMIT: usize = 1024 * 1024;
+/// Request body bytes kept per request on the `/page/` routes ([`Capture::request_body`]).
+pub const REQUEST_BODY_LIMIT: usize = 64 * 1024;
 /// Captures buffered for each [`CaptureServer::subscribe`] receiver.
 const EVENT_CAPACITY: usize = 1024;
 const READ_CHUNK: usize = 16 * 1024;
@@ -70,14 +93,101 @@ pub struct Capture {
     pub h2_request_index: Option<usize>,
     /// The HTTP/1.x request head.
     pub h1: Option<H1Request>,
-    /// [`summary_json`] of the above: the body the client received.
+    /// On the `/page/` routes only: the request body (its first [`REQUEST_BODY_LIMIT`] bytes).
+    pub request_body: Option<RequestBody>,
+    /// [`summary_json`] of the above, plus `"request_body"` (see [`RequestBody::json`]) on the
+    /// `/page/` routes: the body the client received, except on the `/page/` HTML routes.
     pub json: serde_json::Value,
+}
+
+/// The start of a request body, as received (after HTTP/1.1 chunked decoding or HTTP/2 DATA
+/// framing and padding).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RequestBody {
+    /// The first [`REQUEST_BODY_LIMIT`] bytes.
+    pub bytes: Vec<u8>,
+    /// Every body byte received, kept or not.
+    pub len: u64,
+    /// Over HTTP/2, the header of each DATA frame that carried the body, in order (length
+    /// includes padding; flags show END_STREAM and PADDED).
+    pub h2_data_frames: Vec<FrameHeader>,
+}
+
+impl RequestBody {
+    /// Appends `data`, keeping at most [`REQUEST_BODY_LIMIT`] bytes in all.
+    fn extend(&mut self, data: &[u8]) {
+        let room = REQUEST_BODY_LIMIT.saturating_sub(self.bytes.len());
+        self.bytes.extend_from_slice(&data[..data.len().min(room)]);
+        self.len += data.len() as u64;
+    }
+
+    /// Whether bytes were left out.
+    pub fn truncated(&self) -> bool {
+        self.len > self.bytes.len() as u64
+    }
+
+    /// `{"len", "truncated", "text" (kept bytes as lossy UTF-8), "hex" (kept bytes),
+    /// "h2_data_frames": [{"length", "flags"}]}`.
+    pub fn json(&self) -> serde_json::Value {
+        let frames: Vec<serde_json::Value> = self
+            .h2_data_frames
+            .iter()
+            .map(|f| serde_json::json!({ "length": f.length, "flags": f.flags }))
+            .collect();
+        serde_json::json!({
+            "len": self.len,
+            "truncated": self.truncated(),
+            "text": String::from_utf8_lossy(&self.bytes),
+            "hex": hex::encode(&self.bytes),
+            "h2_data_frames": frames,
+        })
+    }
 }
 
 impl Capture {
     /// The HTTP/2 request this capture is about.
     pub fn h2_request(&self) -> Option<&mummer_inspect::h2::H2Request> {
         self.h2.as_ref()?.requests.get(self.h2_request_index?)
+    }
+
+    /// The request target: `:path` over HTTP/2, the request-line target over HTTP/1.x.
+    pub fn target(&self) -> Option<&str> {
+        match (self.h2_request(), &self.h1) {
+            (Some(r), _) => r
+                .fields
+                .iter()
+                .find(|f| f.name == ":path")
+                .map(|f| f.value.as_str()),
+            (None, Some(h1)) => Some(&h1.target),
+            (None, None) => None,
+        }
+    }
+
+    /// `:authority` (or, failing that, `host`) over HTTP/2, `Host` over HTTP/1.x.
+    fn authority(&self) -> Option<&str> {
+        match (self.h2_request(), &self.h1) {
+            (Some(r), _) => r
+                .fields
+                .iter()
+                .find(|f| f.name == ":authority")
+                .or_else(|| r.fields.iter().find(|f| f.name == "host"))
+                .map(|f| f.value.as_str()),
+            (None, Some(h1)) => h1.header("host"),
+            (None, None) => None,
+        }
+    }
+
+    /// Attaches the request body (page routes), in the struct and in the JSON.
+    fn set_request_body(&mut self, body: RequestBody) {
+        if let Some(map) = self.json.as_object_mut() {
+            map.insert("request_body".to_owned(), body.json());
+        }
+        self.request_body = Some(body);
+    }
+
+    /// Whether this request is for a `/page/` route.
+    fn is_page(&self) -> bool {
+        self.target().is_some_and(pages::is_page)
     }
 }
 
@@ -119,6 +229,7 @@ impl ConnInfo {
             h2,
             h2_request_index,
             h1,
+            request_body: None,
             json,
         }
     }
@@ -528,14 +639,18 @@ fn wants_close(req: &H1Request) -> bool {
     }
 }
 
-/// Discards `n` body bytes.
+/// Consumes `n` body bytes, handing them to `keep` if there is one.
 async fn skip_exact<S: AsyncRead + Unpin>(
     io: &mut S,
     buf: &mut Vec<u8>,
     mut n: u64,
+    keep: &mut Option<RequestBody>,
 ) -> io::Result<()> {
     loop {
         let take = usize::try_from(n).unwrap_or(usize::MAX).min(buf.len());
+        if let Some(body) = keep {
+            body.extend(&buf[..take]);
+        }
         buf.drain(..take);
         n -= take as u64;
         if n == 0 {
@@ -567,7 +682,12 @@ async fn read_line<S: AsyncRead + Unpin>(io: &mut S, buf: &mut Vec<u8>) -> io::R
     }
 }
 
-async fn skip_chunked<S: AsyncRead + Unpin>(io: &mut S, buf: &mut Vec<u8>) -> io::Result<()> {
+/// Consumes a chunked body, handing its data to `keep` if there is one.
+async fn skip_chunked<S: AsyncRead + Unpin>(
+    io: &mut S,
+    buf: &mut Vec<u8>,
+    keep: &mut Option<RequestBody>,
+) -> io::Result<()> {
     loop {
         let line = read_line(io, buf).await?;
         let text = String::from_utf8_lossy(&line);
@@ -579,7 +699,7 @@ async fn skip_chunked<S: AsyncRead + Unpin>(io: &mut S, buf: &mut Vec<u8>) -> io
             while !read_line(io, buf).await?.is_empty() {}
             return Ok(());
         }
-        skip_exact(io, buf, size).await?;
+        skip_exact(io, buf, size, keep).await?;
         read_line(io, buf).await?;
     }
 }
@@ -620,23 +740,43 @@ async fn serve_h1<S: AsyncRead + AsyncWrite + Unpin>(
             io.write_all(b"HTTP/1.1 100 Continue\r\n\r\n").await?;
             io.flush().await?;
         }
+        let mut keep = pages::is_page(&req.target).then(RequestBody::default);
         match framing {
-            Body::Length(n) => skip_exact(&mut io, &mut buf, n).await?,
-            Body::Chunked => skip_chunked(&mut io, &mut buf).await?,
+            Body::Length(n) => skip_exact(&mut io, &mut buf, n, &mut keep).await?,
+            Body::Chunked => skip_chunked(&mut io, &mut buf, &mut keep).await?,
         }
         let close = wants_close(&req);
         let head_only = req.method == "HEAD";
-        let capture = info.capture(None, None, Some(req));
-        let body = capture.json.to_string();
+        let mut capture = info.capture(None, None, Some(req));
+        let (status, headers, body) = match keep {
+            Some(request_body) => {
+                capture.set_request_body(request_body);
+                let reply = pages::reply(
+                    capture.target().unwrap_or_default(),
+                    capture.authority(),
+                    &capture.json,
+                );
+                (reply.status, reply.headers, reply.body)
+            }
+            None => (
+                200,
+                vec![("Content-Type", "application/json".to_owned())],
+                capture.json.to_string().into_bytes(),
+            ),
+        };
         shared.push(capture);
-        let mut out = format!(
-            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n{}\r\n",
-            body.len(),
-            if close { "Connection: close\r\n" } else { "" }
-        )
-        .into_bytes();
+        let mut head = format!("HTTP/1.1 {status} {}\r\n", pages::reason(status));
+        for (name, value) in &headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+        if close {
+            head.push_str("Connection: close\r\n");
+        }
+        head.push_str("\r\n");
+        let mut out = head.into_bytes();
         if !head_only {
-            out.extend_from_slice(body.as_bytes());
+            out.extend_from_slice(&body);
         }
         io.write_all(&out).await?;
         io.flush().await?;
@@ -714,6 +854,13 @@ struct Outgoing {
     sent: usize,
 }
 
+/// A `/page/` request whose body is still arriving.
+struct PendingPage {
+    stream_id: u32,
+    capture: Capture,
+    body: RequestBody,
+}
+
 /// The server side of one HTTP/2 connection.
 struct H2Server<'a> {
     info: &'a ConnInfo,
@@ -729,6 +876,10 @@ struct H2Server<'a> {
     last_answered: u32,
     /// Stream whose header block awaits CONTINUATION frames.
     open_block: Option<u32>,
+    /// Whether that block's HEADERS frame carried END_STREAM.
+    open_block_ends_stream: bool,
+    /// Page requests waiting for the end of their body.
+    pending: Vec<PendingPage>,
     out: Vec<u8>,
 }
 
@@ -757,6 +908,9 @@ impl H2Server<'_> {
             && (kind != frame_type::CONTINUATION || stream_id != open)
         {
             return Err(H2Fault(PROTOCOL_ERROR));
+        }
+        if kind == frame_type::DATA {
+            self.page_data(fl, stream_id, payload)?;
         }
         match kind {
             frame_type::SETTINGS if fl & flags::ACK == 0 => {
@@ -806,7 +960,10 @@ impl H2Server<'_> {
                     o.window += increment;
                 }
             }
-            frame_type::RST_STREAM => self.outgoing.retain(|o| o.stream_id != stream_id),
+            frame_type::RST_STREAM => {
+                self.outgoing.retain(|o| o.stream_id != stream_id);
+                self.pending.retain(|p| p.stream_id != stream_id);
+            }
             frame_type::DATA if !payload.is_empty() => {
                 // Give the window straight back: the body is not kept.
                 let increment = (payload.len() as u32).to_be_bytes();
@@ -822,10 +979,12 @@ impl H2Server<'_> {
                 }
             }
             frame_type::HEADERS => {
+                let ends_stream = fl & flags::END_STREAM != 0;
                 if fl & flags::END_HEADERS != 0 {
-                    self.request(stream_id)?;
+                    self.request(stream_id, ends_stream)?;
                 } else {
                     self.open_block = Some(stream_id);
+                    self.open_block_ends_stream = ends_stream;
                 }
             }
             frame_type::CONTINUATION => {
@@ -834,7 +993,7 @@ impl H2Server<'_> {
                 }
                 if fl & flags::END_HEADERS != 0 {
                     self.open_block = None;
-                    self.request(stream_id)?;
+                    self.request(stream_id, self.open_block_ends_stream)?;
                 }
             }
             // GOAWAY: answer what is in flight and wait for the client to close. PRIORITY,
@@ -845,13 +1004,51 @@ impl H2Server<'_> {
         Ok(())
     }
 
-    /// A header block on `stream_id` is complete: record it and answer it.
-    fn request(&mut self, stream_id: u32) -> Result<(), H2Fault> {
+    /// DATA on `stream_id`: kept if it belongs to a pending page request, which is answered
+    /// when the stream ends.
+    fn page_data(&mut self, fl: u8, stream_id: u32, payload: &[u8]) -> Result<(), H2Fault> {
+        let Some(i) = self.pending.iter().position(|p| p.stream_id == stream_id) else {
+            return Ok(());
+        };
+        let data = if fl & flags::PADDED != 0 {
+            let (&pad, rest) = payload.split_first().ok_or(H2Fault(PROTOCOL_ERROR))?;
+            let end = rest
+                .len()
+                .checked_sub(usize::from(pad))
+                .ok_or(H2Fault(PROTOCOL_ERROR))?;
+            &rest[..end]
+        } else {
+            payload
+        };
+        let body = &mut self.pending[i].body;
+        body.extend(data);
+        body.h2_data_frames.push(FrameHeader {
+            frame_type: frame_type::DATA,
+            flags: fl,
+            stream_id,
+            length: payload.len() as u32,
+        });
+        if fl & flags::END_STREAM != 0 {
+            let page = self.pending.remove(i);
+            self.answer_page(page.stream_id, page.capture, page.body);
+        }
+        Ok(())
+    }
+
+    /// A header block on `stream_id` is complete: record it and answer it (a page request
+    /// with a body: once the body has arrived).
+    fn request(&mut self, stream_id: u32, ends_stream: bool) -> Result<(), H2Fault> {
         if stream_id == 0 || stream_id % 2 == 0 {
             return Err(H2Fault(PROTOCOL_ERROR));
         }
         if stream_id <= self.last_answered {
-            // Trailers of a request already answered.
+            // Trailers of a request already answered, or ending a page request's body.
+            if ends_stream
+                && let Some(i) = self.pending.iter().position(|p| p.stream_id == stream_id)
+            {
+                let page = self.pending.remove(i);
+                self.answer_page(page.stream_id, page.capture, page.body);
+            }
             return Ok(());
         }
         self.last_answered = stream_id;
@@ -863,12 +1060,60 @@ impl H2Server<'_> {
         })?;
         let index = conn.requests.iter().rposition(|r| r.stream_id == stream_id);
         let capture = self.info.capture(Some(conn), index, None);
+        if capture.is_page() {
+            if ends_stream {
+                self.answer_page(stream_id, capture, RequestBody::default());
+            } else {
+                self.pending.push(PendingPage {
+                    stream_id,
+                    capture,
+                    body: RequestBody::default(),
+                });
+            }
+            return Ok(());
+        }
         let body = capture.json.to_string().into_bytes();
         self.shared.push(capture);
+        self.respond(
+            stream_id,
+            200,
+            &[("content-type".to_owned(), "application/json".to_owned())],
+            body,
+        );
+        Ok(())
+    }
 
+    /// Records a page request with its body and answers it with its page.
+    fn answer_page(&mut self, stream_id: u32, mut capture: Capture, body: RequestBody) {
+        capture.set_request_body(body);
+        let reply = pages::reply(
+            capture.target().unwrap_or_default(),
+            capture.authority(),
+            &capture.json,
+        );
+        self.shared.push(capture);
+        let headers: Vec<(String, String)> = reply
+            .headers
+            .into_iter()
+            .map(|(n, v)| (n.to_ascii_lowercase(), v))
+            .collect();
+        self.respond(stream_id, reply.status, &headers, reply.body);
+    }
+
+    /// Queues a response: HEADERS (`:status`, `headers`, content-length), then `body` as DATA
+    /// as flow control allows.
+    fn respond(
+        &mut self,
+        stream_id: u32,
+        status: u16,
+        headers: &[(String, String)],
+        body: Vec<u8>,
+    ) {
         let mut block = Vec::new();
-        hpack_literal(&mut block, ":status", "200");
-        hpack_literal(&mut block, "content-type", "application/json");
+        hpack_literal(&mut block, ":status", &status.to_string());
+        for (name, value) in headers {
+            hpack_literal(&mut block, name, value);
+        }
         hpack_literal(&mut block, "content-length", &body.len().to_string());
         let end = if body.is_empty() {
             flags::END_STREAM
@@ -890,7 +1135,6 @@ impl H2Server<'_> {
                 sent: 0,
             });
         }
-        Ok(())
     }
 
     /// Queues as much response DATA as the client's windows and frame size allow.
@@ -935,6 +1179,8 @@ async fn serve_h2<S: AsyncRead + AsyncWrite + Unpin>(
         outgoing: Vec::new(),
         last_answered: 0,
         open_block: None,
+        open_block_ends_stream: false,
+        pending: Vec::new(),
         out: Vec::new(),
     };
     // The server preface: an empty SETTINGS frame (all defaults), sent before reading.
@@ -1073,6 +1319,9 @@ mod tests {
         let h1 = cap.h1.as_ref().expect("h1");
         assert_eq!(h1.target, "/a");
         assert_eq!(h1.header_names(), ["Host", "X-Zeta", "Content-Length"]);
+        // Bodies are kept on the /page/ routes only.
+        assert_eq!(cap.request_body, None);
+        assert!(cap.json.get("request_body").is_none());
         assert_eq!(captures[1].h1.as_ref().expect("h1").target, "/b");
         assert_eq!(captures[1].json, json2);
         assert_eq!(captures[1].tls, captures[0].tls);
@@ -1208,6 +1457,141 @@ mod tests {
         assert!(cap.tls.is_none());
         let request = cap.h2_request().expect("h2 request");
         assert!(request.headers().contains(&(":path", "/h2c")));
+    }
+
+    #[tokio::test]
+    async fn http1_pages_keep_bodies_and_answer_html() {
+        let ca = TestCa::new();
+        let server = CaptureServer::start(ca.issue(&["localhost"])).await;
+        let c = connector(&ca.ca_pem(), &[b"http/1.1"]);
+        let tcp = TcpStream::connect(server.addr()).await.expect("connect");
+        let mut tls = connect(&c, "localhost", tcp).await.expect("tls");
+
+        tls.write_all(b"GET /page/cookies?x=1 HTTP/1.1\r\nHost: localhost:1\r\n\r\n")
+            .await
+            .expect("write");
+        let (head, body) = read_h1_response(&mut tls).await;
+        assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
+        assert!(
+            head.contains("Content-Type: text/html; charset=utf-8\r\n"),
+            "{head}"
+        );
+        assert!(head.contains("Cache-Control: no-store\r\n"), "{head}");
+        assert!(head.contains("Set-Cookie: root=1; Path=/\r\n"), "{head}");
+        assert!(
+            head.contains("Set-Cookie: wide=6; Path=/; Domain=localhost\r\n"),
+            "{head}"
+        );
+        assert!(String::from_utf8_lossy(&body).contains("/page/next"));
+
+        tls.write_all(
+            b"POST /page/fetch-submit HTTP/1.1\r\nHost: localhost\r\nContent-Length: 11\r\n\r\n--b\r\nxy\r\n--",
+        )
+        .await
+        .expect("write");
+        let (head, body) = read_h1_response(&mut tls).await;
+        assert!(
+            head.contains("Content-Type: application/json\r\n"),
+            "{head}"
+        );
+        let json: serde_json::Value = serde_json::from_slice(&body).expect("json");
+        assert_eq!(json["request_body"]["text"], "--b\r\nxy\r\n--");
+        assert_eq!(json["request_body"]["len"], 11);
+
+        // Chunked, and larger than what is kept.
+        let big = vec![b'z'; REQUEST_BODY_LIMIT + 10];
+        let mut req =
+            b"POST /page/form-submit HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
+                .to_vec();
+        req.extend_from_slice(format!("{:x}\r\n", big.len()).as_bytes());
+        req.extend_from_slice(&big);
+        req.extend_from_slice(b"\r\n3\r\nend\r\n0\r\n\r\n");
+        tls.write_all(&req).await.expect("write");
+        let (head, _) = read_h1_response(&mut tls).await;
+        assert!(head.contains("Content-Type: text/html"), "{head}");
+
+        tls.write_all(b"GET /page/nothing HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            .await
+            .expect("write");
+        let (head, _) = read_h1_response(&mut tls).await;
+        assert!(head.starts_with("HTTP/1.1 404 Not Found\r\n"), "{head}");
+
+        let captures = server.captures();
+        assert_eq!(captures.len(), 4);
+        assert_eq!(captures[0].request_body, Some(RequestBody::default()));
+        let fetch = captures[1].request_body.as_ref().expect("body");
+        assert_eq!(fetch.bytes, b"--b\r\nxy\r\n--");
+        assert!(!fetch.truncated());
+        let form = captures[2].request_body.as_ref().expect("body");
+        assert_eq!(form.len, big.len() as u64 + 3);
+        assert_eq!(form.bytes, &big[..REQUEST_BODY_LIMIT]);
+        assert!(form.truncated());
+        assert_eq!(captures[2].json["request_body"]["truncated"], true);
+        assert_eq!(captures[2].target(), Some("/page/form-submit"));
+    }
+
+    #[tokio::test]
+    async fn h2_pages_answer_when_the_body_has_arrived() {
+        let ca = TestCa::new();
+        let server = CaptureServer::start(ca.issue(&["localhost"])).await;
+        let c = connector(&ca.ca_pem(), &[b"h2"]);
+        let tcp = TcpStream::connect(server.addr()).await.expect("connect");
+        let tls = connect(&c, "localhost", tcp).await.expect("tls");
+        let (client, conn) = http2::client::handshake(tls).await.expect("h2 handshake");
+        tokio::spawn(conn);
+        let mut client = client.ready().await.expect("ready");
+
+        let req = http::Request::get("https://fp.test:1/page/cookies")
+            .body(())
+            .expect("request");
+        let (resp, _) = client.send_request(req, true).expect("send");
+        let resp = resp.await.expect("response");
+        assert_eq!(resp.status(), 200);
+        assert_eq!(resp.headers()["content-type"], "text/html; charset=utf-8");
+        let cookies: Vec<&str> = resp
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().expect("ascii"))
+            .collect();
+        assert_eq!(cookies.len(), 6, "{cookies:?}");
+        assert_eq!(cookies[5], "wide=6; Path=/; Domain=fp.test");
+
+        let req = http::Request::post("https://fp.test:1/page/fetch-submit?q")
+            .body(())
+            .expect("request");
+        let (resp, mut send) = client.send_request(req, false).expect("send");
+        send.send_data(bytes::Bytes::from_static(b"first "), false)
+            .expect("data");
+        send.send_data(bytes::Bytes::from_static(b"second"), false)
+            .expect("data");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        assert_eq!(server.captures().len(), 1, "recorded before its body ended");
+        send.send_data(bytes::Bytes::new(), true).expect("end");
+        let resp = resp.await.expect("response");
+        assert_eq!(resp.headers()["content-type"], "application/json");
+        let mut body = resp.into_body();
+        let mut got = Vec::new();
+        while let Some(data) = body.data().await {
+            got.extend_from_slice(&data.expect("data"));
+        }
+        let json: serde_json::Value = serde_json::from_slice(&got).expect("json");
+        assert_eq!(json["request_body"]["text"], "first second");
+
+        let captures = server.captures();
+        assert_eq!(captures.len(), 2);
+        let cap = &captures[1];
+        assert_eq!(cap.target(), Some("/page/fetch-submit?q"));
+        let body = cap.request_body.as_ref().expect("body");
+        assert_eq!(body.bytes, b"first second");
+        let frames: Vec<(u32, bool)> = body
+            .h2_data_frames
+            .iter()
+            .map(|f| (f.length, f.flags & flags::END_STREAM != 0))
+            .collect();
+        assert_eq!(frames.last(), Some(&(0, true)), "{frames:?}");
+        assert_eq!(frames.iter().map(|f| f.0).sum::<u32>(), 12);
+        assert_eq!(cap.json["request_body"]["len"], 12);
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //! - [`proxy`]: a forward proxy, HTTP (CONNECT and absolute-form) or SOCKS5, with optional
 //!   credentials and a refusing mode.
 //! - [`capture`]: a fingerprint capture server echoing what each client sent (ClientHello, HTTP/2
-//!   preface and header blocks, HTTP/1.1 heads) as JSON.
+//!   preface and header blocks, HTTP/1.1 heads) as JSON, with `/page/` routes that lead a real
+//!   browser through cookies, Referer and multipart POSTs (request bodies kept).
 //!
 //! Every server listens on `127.0.0.1` port 0 (the capture server can also take a fixed address,
 //! for the CLI). `start` functions spawn the server on the caller's tokio runtime;
@@ -36,7 +37,7 @@ mod conn;
 mod core;
 
 pub use ca::{Identity, TestCa, untrusted_identity};
-pub use capture::{Capture, CaptureServer};
+pub use capture::{Capture, CaptureServer, RequestBody};
 pub use content::{ContentOptions, ContentServer};
 pub use h2script::{H2Request, H2ScriptServer, H2Step};
 pub use proxy::{ProxyOptions, ProxyProtocol, ProxyServer};
