@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
-use mummer::{Client, Error, Kind, Method, Response, TimeoutKind};
+use mummer::{Client, Error, Kind, Method, RedirectError, Response};
 use tokio::io::AsyncWriteExt;
 
 /// Options of a fetch, named as curl names them.
@@ -135,40 +135,38 @@ impl Failure {
 
 impl From<Error> for Failure {
     fn from(e: Error) -> Failure {
-        let code = match e.kind() {
-            Kind::Builder => 3,
-            Kind::Connect => {
-                if e.to_string().contains("resolve") {
-                    6
-                } else {
-                    7
-                }
-            }
-            Kind::Tls => {
-                if e.to_string().contains("certificate verify failed") {
-                    60
-                } else {
-                    35
-                }
-            }
-            // curl: 56 for a CONNECT answered with an error status, 97 for other proxy failures.
-            Kind::Proxy { status: Some(_) } => 56,
-            Kind::Proxy { status: None } => 97,
-            Kind::Timeout(TimeoutKind::Connect) => 28,
-            Kind::Timeout(_) => 28,
-            Kind::Request => 55,
-            Kind::Protocol(_) => 8,
-            Kind::Body(_) => 18,
-            Kind::Decode => 61,
-            Kind::Redirect => 47,
-            Kind::TooLarge { .. } => 63,
-            Kind::Status(_) => 22,
-            _ => 1,
-        };
         Failure {
+            code: exit_code(e.kind()),
             message: e.to_string(),
-            code,
         }
+    }
+}
+
+/// curl's exit code for a failure of this kind.
+pub(crate) fn exit_code(kind: &Kind) -> u8 {
+    match kind {
+        Kind::Builder => 3,
+        Kind::Resolve => 6,
+        Kind::Connect => 7,
+        Kind::Tls => 35,
+        Kind::Certificate => 60,
+        // curl: 56 for a CONNECT answered with an error status, 97 for other proxy failures.
+        Kind::Proxy { status: Some(_) } => 56,
+        Kind::Proxy { status: None } => 97,
+        Kind::Timeout(_) => 28,
+        Kind::Request => 55,
+        Kind::Protocol(_) => 8,
+        Kind::Body(_) => 18,
+        Kind::Decode => 61,
+        Kind::TooManyRedirects { .. } => 47,
+        Kind::Redirect(RedirectError::UnsupportedScheme) => 1,
+        Kind::Redirect(_) => 3,
+        // curl: "send failed: rewind of the body was needed but failed".
+        Kind::NotReplayable => 65,
+        Kind::TooLarge { .. } => 63,
+        Kind::Status(_) => 22,
+        Kind::Aborted => 42,
+        _ => 1,
     }
 }
 

@@ -202,6 +202,10 @@ pub struct Http2Profile {
     pub pseudo_header_order: Vec<String>,
     /// Regular header order (lowercase names).
     pub header_order: Vec<String>,
+    /// Send each cookie pair as its own `cookie` field (RFC 9113 section 8.2.3 "crumbs"), as
+    /// browsers' HPACK encoders do, instead of one `cookie: a=1; b=2` field.
+    #[serde(default)]
+    pub split_cookies: bool,
 }
 
 /// A PRIORITY frame.

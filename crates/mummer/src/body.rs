@@ -14,12 +14,16 @@ use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 use url::Url;
 
+use crate::deadline::Deadline;
 use crate::decode::Decoder;
 use crate::error::{Error, Kind, TimeoutKind};
 use crate::h1::H1Body;
 use crate::h2::H2Body;
+use crate::policy::resume::Resumer;
 
-type BoxStream = Pin<Box<dyn Stream<Item = io::Result<Bytes>> + Send>>;
+/// A request body stream. Wrapped so that `Body` (and so `&Request`) is `Sync` without asking
+/// callers for `Sync` streams: the stream is only ever reached through `&mut`.
+type BoxStream = sync_wrapper::SyncWrapper<Pin<Box<dyn Stream<Item = io::Result<Bytes>> + Send>>>;
 
 /// A request body: bytes held in memory (which can be sent again, on a retry or a 307), or a
 /// stream read once.
@@ -47,7 +51,7 @@ impl Body {
     {
         Body {
             inner: BodyInner::Stream {
-                stream: Box::pin(stream),
+                stream: sync_wrapper::SyncWrapper::new(Box::pin(stream)),
                 len: None,
             },
         }
@@ -61,7 +65,7 @@ impl Body {
     {
         Body {
             inner: BodyInner::Stream {
-                stream: Box::pin(stream),
+                stream: sync_wrapper::SyncWrapper::new(Box::pin(stream)),
                 len,
             },
         }
@@ -76,7 +80,7 @@ impl Body {
         let stream = tokio_util::io::ReaderStream::with_capacity(reader, 64 * 1024);
         Body {
             inner: BodyInner::Stream {
-                stream: Box::pin(stream),
+                stream: sync_wrapper::SyncWrapper::new(Box::pin(stream)),
                 len,
             },
         }
@@ -112,10 +116,6 @@ impl Body {
         matches!(&self.inner, BodyInner::Bytes(b) if b.is_empty())
     }
 
-    pub(crate) fn is_stream(&self) -> bool {
-        matches!(&self.inner, BodyInner::Stream { .. })
-    }
-
     /// The next piece to send; `None` at the end.
     pub(crate) async fn next_chunk(&mut self) -> Result<Option<Bytes>, Error> {
         match &mut self.inner {
@@ -126,7 +126,7 @@ impl Body {
                     Ok(Some(std::mem::take(b)))
                 }
             }
-            BodyInner::Stream { stream, .. } => match stream.next().await {
+            BodyInner::Stream { stream, .. } => match stream.get_mut().next().await {
                 Some(Ok(b)) => Ok(Some(b)),
                 Some(Err(e)) => Err(Error::request(e)),
                 None => Ok(None),
@@ -220,48 +220,68 @@ enum State {
     Failed(Kind, String),
 }
 
+/// How a body is read: limits and the total deadline, fixed when the head arrives.
+pub(crate) struct BodyOptions {
+    pub(crate) deadline: Deadline,
+    pub(crate) read_timeout: Option<Duration>,
+    pub(crate) max_size: Option<u64>,
+    /// Most decoded bytes per second handed to the reader.
+    pub(crate) max_recv_speed: Option<u64>,
+}
+
 /// A response body being received.
 pub(crate) struct ResponseBody {
     source: Source,
     decoder: Option<Decoder>,
     state: State,
-    deadline: Option<(Instant, Duration)>,
+    deadline: Deadline,
     /// Applied here to HTTP/2 only: HTTP/1.1 times each socket read itself.
     read_timeout: Option<Duration>,
     abort: CancellationToken,
     url: Url,
     limit: Option<u64>,
+    max_recv_speed: Option<u64>,
+    started: Instant,
     delivered: u64,
-    /// Raw bytes received before a failure dropped the source.
-    raw_before_failure: u64,
+    /// Raw bytes of sources already finished (before a resume) or dropped (after a failure).
+    raw_base: u64,
+    resume: Option<Box<Resumer>>,
+    resumes: u32,
 }
 
 impl ResponseBody {
-    #[allow(clippy::too_many_arguments)]
     pub(crate) fn new(
         source: Source,
         decoder: Option<Decoder>,
-        deadline: Option<(Instant, Duration)>,
-        read_timeout: Option<Duration>,
+        options: BodyOptions,
         abort: CancellationToken,
         url: Url,
     ) -> ResponseBody {
         let read_timeout = match source {
-            Source::H2(_) => read_timeout,
+            Source::H2(_) => options.read_timeout,
             _ => None,
         };
         ResponseBody {
             source,
             decoder,
             state: State::Reading,
-            deadline,
+            deadline: options.deadline,
             read_timeout,
             abort,
             url,
-            limit: None,
+            limit: options.max_size,
+            max_recv_speed: options.max_recv_speed.filter(|&r| r > 0),
+            started: Instant::now(),
             delivered: 0,
-            raw_before_failure: 0,
+            raw_base: 0,
+            resume: None,
+            resumes: 0,
         }
+    }
+
+    /// Lets a failure mid-way continue from where it stopped (see `policy::resume`).
+    pub(crate) fn set_resume(&mut self, resume: Resumer) {
+        self.resume = Some(Box::new(resume));
     }
 
     pub(crate) fn set_limit(&mut self, limit: Option<u64>) {
@@ -270,7 +290,17 @@ impl ResponseBody {
 
     /// Raw (still encoded) bytes received so far.
     pub(crate) fn raw_received(&self) -> u64 {
-        self.source.received().max(self.raw_before_failure)
+        self.raw_base + self.source.received()
+    }
+
+    /// Decoded bytes handed to the reader so far.
+    pub(crate) fn delivered(&self) -> u64 {
+        self.delivered
+    }
+
+    /// How many times the body was resumed after a failure.
+    pub(crate) fn resumes(&self) -> u32 {
+        self.resumes
     }
 
     /// Whether a close-delimited body over TLS ended without close_notify.
@@ -294,17 +324,28 @@ impl ResponseBody {
                     kind.clone(),
                     Some(format!("body already failed: {message}").into()),
                 )
-                .with_url(&self.url));
+                .with_url(&self.url)
+                .in_body());
             }
             State::Reading => {}
+        }
+        let paced = Self::pace(
+            self.max_recv_speed,
+            self.started,
+            self.delivered,
+            self.deadline,
+            &self.abort,
+        );
+        if let Err(e) = paced.await {
+            return Err(self.fail(e));
         }
         match self.next_inner().await {
             Ok(Some(chunk)) => {
                 self.delivered += chunk.len() as u64;
-                if let Some(limit) = self.limit {
-                    if self.delivered > limit {
-                        return Err(self.fail(Error::new(Kind::TooLarge { limit }, None)));
-                    }
+                if let Some(limit) = self.limit
+                    && self.delivered > limit
+                {
+                    return Err(self.fail(Error::new(Kind::TooLarge { limit }, None)));
                 }
                 Ok(Some(chunk))
             }
@@ -316,14 +357,39 @@ impl ResponseBody {
         }
     }
 
+    /// Holds the reader back to `max_recv_speed`: waits until the bytes delivered so far are
+    /// due. (Takes the fields it needs, not `&self`: the body is `Send` but not `Sync`.)
+    async fn pace(
+        rate: Option<u64>,
+        started: Instant,
+        delivered: u64,
+        deadline: Deadline,
+        abort: &CancellationToken,
+    ) -> Result<(), Error> {
+        let Some(rate) = rate else {
+            return Ok(());
+        };
+        let due = started + Duration::from_secs_f64(delivered as f64 / rate as f64);
+        if due <= Instant::now() {
+            return Ok(());
+        }
+        tokio::select! {
+            biased;
+            _ = abort.cancelled() => Err(Error::new(Kind::Aborted, None)),
+            e = deadline.elapsed() => Err(e),
+            _ = tokio::time::sleep_until(due) => Ok(()),
+        }
+    }
+
     fn fail(&mut self, e: Error) -> Error {
         let e = if e.has_url() {
             e
         } else {
             e.with_url(&self.url)
         };
+        let e = e.in_body();
         self.state = State::Failed(e.kind().clone(), e.to_string());
-        self.raw_before_failure = self.source.received();
+        self.raw_base += self.source.received();
         // Dropping the source closes the connection (HTTP/1.1) or resets the stream (HTTP/2):
         // a failed body never goes back to the pool.
         self.source = Source::Empty;
@@ -332,7 +398,13 @@ impl ResponseBody {
 
     async fn next_inner(&mut self) -> Result<Option<Bytes>, Error> {
         loop {
-            let raw = self.next_raw().await?;
+            let raw = match self.next_raw().await {
+                Ok(raw) => raw,
+                Err(e) => {
+                    self.try_resume(e).await?;
+                    continue;
+                }
+            };
             match (&mut self.decoder, raw) {
                 (None, raw) => return Ok(raw),
                 (Some(decoder), Some(raw)) => {
@@ -353,6 +425,33 @@ impl ResponseBody {
         }
     }
 
+    /// After the source failed with `error`: continues from a new source when the resume
+    /// policy can get the rest of the same entity, else gives `error` back.
+    async fn try_resume(&mut self, error: Error) -> Result<(), Error> {
+        let Some(resume) = self.resume.as_mut() else {
+            return Err(error);
+        };
+        if !resume.applies_to(&error) {
+            return Err(error);
+        }
+        let offset = self.raw_base + self.source.received();
+        let attempt = resume.resume(offset, self.deadline);
+        let next = tokio::select! {
+            biased;
+            _ = self.abort.cancelled() => return Err(error),
+            r = attempt => r,
+        };
+        match next {
+            Some(source) => {
+                self.raw_base = offset;
+                self.source = source;
+                self.resumes += 1;
+                Ok(())
+            }
+            None => Err(error),
+        }
+    }
+
     async fn next_raw(&mut self) -> Result<Option<Bytes>, Error> {
         let read_timeout = self.read_timeout;
         let deadline = self.deadline;
@@ -360,9 +459,8 @@ impl ResponseBody {
         if abort.is_cancelled() {
             return Err(Error::new(Kind::Aborted, None));
         }
-        if deadline.is_some_and(|(at, _)| Instant::now() >= at) {
-            let limit = deadline.map(|(_, l)| l).unwrap_or_default();
-            return Err(Error::timeout(TimeoutKind::Total, limit));
+        if deadline.expired() {
+            return Err(deadline.error());
         }
         let mut read = std::pin::pin!(self.source.next());
         // Fast path: when data is already buffered, skip arming the abort waiter and the timers;
@@ -378,20 +476,11 @@ impl ResponseBody {
                 None => read.await,
             }
         };
-        let total = async {
-            match deadline {
-                Some((at, limit)) => {
-                    tokio::time::sleep_until(at).await;
-                    limit
-                }
-                None => std::future::pending().await,
-            }
-        };
         tokio::select! {
             biased;
             _ = abort.cancelled() => Err(Error::new(Kind::Aborted, None)),
             r = read => r,
-            limit = total => Err(Error::timeout(TimeoutKind::Total, limit)),
+            e = deadline.elapsed() => Err(e),
         }
     }
 }

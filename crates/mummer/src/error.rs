@@ -24,6 +24,9 @@ struct Inner {
     kind: Kind,
     url: Option<Url>,
     source: Option<BoxError>,
+    /// Set when the error ended a response body the caller was reading (a read timeout then
+    /// counts as a body error too).
+    in_body: bool,
 }
 
 /// Which phase of the exchange failed, and how.
@@ -32,10 +35,14 @@ struct Inner {
 pub enum Kind {
     /// The request could not be built: bad URL, bad header, bad option.
     Builder,
-    /// No TCP connection could be made (refused, unreachable, name not resolved).
+    /// The host name could not be resolved.
+    Resolve,
+    /// No TCP connection could be made (refused, unreachable).
     Connect,
-    /// The TLS handshake failed (untrusted certificate, wrong host name, protocol error).
+    /// The TLS handshake failed (protocol error, no common parameters, alert).
     Tls,
+    /// The server's certificate did not verify (untrusted, expired, wrong host name).
+    Certificate,
     /// The proxy would not open a tunnel: its HTTP status when it answered CONNECT (407 asks
     /// for credentials), none when a SOCKS5 proxy refused or the proxy broke the exchange.
     Proxy {
@@ -52,8 +59,16 @@ pub enum Kind {
     Body(BodyError),
     /// The body's content-coding (gzip, br, zstd, deflate) was corrupt or cut short.
     Decode,
-    /// Following redirects failed (too many, or a redirect we may not follow).
-    Redirect,
+    /// More redirects than allowed.
+    TooManyRedirects {
+        /// The limit that was reached.
+        max: usize,
+    },
+    /// A redirect that may not be followed.
+    Redirect(RedirectError),
+    /// The request had to be sent again (retry, authentication, 307/308 redirect) but its body
+    /// was a stream that has already been consumed.
+    NotReplayable,
     /// The client was closed before this request started.
     ClientClosed,
     /// The client was aborted while this exchange was in flight.
@@ -65,6 +80,19 @@ pub enum Kind {
     },
     /// An HTTP error status, raised only by [`Response::error_for_status`](crate::Response::error_for_status).
     Status(u16),
+}
+
+/// Why a redirect was not followed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RedirectError {
+    /// The `Location` header is not a URL (even relative to the request's).
+    BadLocation,
+    /// The `Location` names a scheme other than http or https.
+    UnsupportedScheme,
+    /// Safe mode: the redirect leads to a loopback, private, link-local or unique-local
+    /// address (checked on the address actually connected).
+    UnsafeTarget,
 }
 
 /// Which time limit ran out.
@@ -136,6 +164,7 @@ impl Error {
                 kind,
                 url: None,
                 source,
+                in_body: false,
             }),
         }
     }
@@ -146,6 +175,14 @@ impl Error {
 
     pub(crate) fn connect<E: Into<BoxError>>(e: E) -> Error {
         Error::new(Kind::Connect, Some(e.into()))
+    }
+
+    pub(crate) fn resolve<E: Into<BoxError>>(e: E) -> Error {
+        Error::new(Kind::Resolve, Some(e.into()))
+    }
+
+    pub(crate) fn redirect<E: Into<BoxError>>(e: RedirectError, detail: E) -> Error {
+        Error::new(Kind::Redirect(e), Some(detail.into()))
     }
 
     pub(crate) fn tls<E: Into<BoxError>>(e: E) -> Error {
@@ -189,6 +226,12 @@ impl Error {
         self.inner.url.is_some()
     }
 
+    /// Marks the error as having ended a response body.
+    pub(crate) fn in_body(mut self) -> Error {
+        self.inner.in_body = true;
+        self
+    }
+
     /// What went wrong.
     pub fn kind(&self) -> &Kind {
         &self.inner.kind
@@ -212,11 +255,17 @@ impl Error {
         }
     }
 
-    /// No connection could be made (TCP or TLS), or the connect timeout ran out.
+    /// No connection could be made (name resolution, TCP, TLS, proxy), or the connect timeout
+    /// ran out.
     pub fn is_connect(&self) -> bool {
         matches!(
             self.inner.kind,
-            Kind::Connect | Kind::Tls | Kind::Proxy { .. } | Kind::Timeout(TimeoutKind::Connect)
+            Kind::Resolve
+                | Kind::Connect
+                | Kind::Tls
+                | Kind::Certificate
+                | Kind::Proxy { .. }
+                | Kind::Timeout(TimeoutKind::Connect)
         )
     }
 
@@ -225,9 +274,9 @@ impl Error {
         matches!(self.inner.kind, Kind::Proxy { .. })
     }
 
-    /// The TLS handshake failed.
+    /// The TLS handshake failed, certificate verification included.
     pub fn is_tls(&self) -> bool {
-        matches!(self.inner.kind, Kind::Tls)
+        matches!(self.inner.kind, Kind::Tls | Kind::Certificate)
     }
 
     /// The request could not be built.
@@ -248,7 +297,7 @@ impl Error {
     /// The response body did not end complete (truncated, reset, framing, I/O), or timed out
     /// while it was being read.
     pub fn is_body(&self) -> bool {
-        matches!(self.inner.kind, Kind::Body(_) | Kind::TooLarge { .. })
+        self.inner.in_body || matches!(self.inner.kind, Kind::Body(_) | Kind::TooLarge { .. })
     }
 
     /// The body's content-coding was corrupt or cut short.
@@ -256,9 +305,12 @@ impl Error {
         matches!(self.inner.kind, Kind::Decode)
     }
 
-    /// Redirect handling failed.
+    /// Redirect handling failed (too many, or one that may not be followed).
     pub fn is_redirect(&self) -> bool {
-        matches!(self.inner.kind, Kind::Redirect)
+        matches!(
+            self.inner.kind,
+            Kind::Redirect(_) | Kind::TooManyRedirects { .. }
+        )
     }
 
     /// The client was aborted while this exchange was in flight.
@@ -317,8 +369,10 @@ impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Kind::Builder => f.write_str("invalid request"),
+            Kind::Resolve => f.write_str("could not resolve host"),
             Kind::Connect => f.write_str("connection failed"),
             Kind::Tls => f.write_str("TLS handshake failed"),
+            Kind::Certificate => f.write_str("certificate verification failed"),
             Kind::Proxy { .. } => f.write_str("proxy tunnel failed"),
             Kind::Timeout(TimeoutKind::Connect) => f.write_str("connect timeout"),
             Kind::Timeout(TimeoutKind::Read) => f.write_str("read timeout"),
@@ -327,7 +381,17 @@ impl fmt::Display for Kind {
             Kind::Protocol(p) => write!(f, "protocol error: {p}"),
             Kind::Body(b) => write!(f, "incomplete body: {b}"),
             Kind::Decode => f.write_str("content decoding failed"),
-            Kind::Redirect => f.write_str("redirect failed"),
+            Kind::TooManyRedirects { max } => write!(f, "more than {max} redirects"),
+            Kind::Redirect(RedirectError::BadLocation) => f.write_str("bad redirect Location"),
+            Kind::Redirect(RedirectError::UnsupportedScheme) => {
+                f.write_str("redirect to an unsupported scheme")
+            }
+            Kind::Redirect(RedirectError::UnsafeTarget) => {
+                f.write_str("redirect to a private address refused (safe mode)")
+            }
+            Kind::NotReplayable => {
+                f.write_str("the request must be sent again but its streamed body cannot be")
+            }
             Kind::ClientClosed => f.write_str("client is closed"),
             Kind::Aborted => f.write_str("client aborted the transfer"),
             Kind::TooLarge { limit } => write!(f, "body exceeds the {limit}-byte limit"),

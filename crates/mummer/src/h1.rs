@@ -43,11 +43,7 @@ pub(crate) struct SendFailure {
 pub(crate) struct RequestHead<'a> {
     pub(crate) method: &'a str,
     pub(crate) target: &'a str,
-    pub(crate) headers: &'a [(String, Bytes)],
-}
-
-pub(crate) struct Timeouts {
-    pub(crate) read: Option<Duration>,
+    pub(crate) headers: &'a [(&'a str, &'a [u8])],
 }
 
 impl H1Conn {
@@ -60,14 +56,15 @@ impl H1Conn {
         }
     }
 
-    /// Writes the request and reads the response head (skipping interim 1xx responses).
+    /// Writes the request and reads the response head (skipping interim 1xx responses);
+    /// returns it with the bytes all heads took on the wire.
     pub(crate) async fn send(
         &mut self,
         head: &RequestHead<'_>,
         body: &mut RequestBody,
         limits: &Limits,
-        timeouts: &Timeouts,
-    ) -> Result<ResponseHead, SendFailure> {
+        read_timeout: Option<Duration>,
+    ) -> Result<(ResponseHead, u64), SendFailure> {
         let fail = |error: Error| SendFailure {
             error,
             no_response: true,
@@ -76,17 +73,17 @@ impl H1Conn {
         mummer_proto::encode_request_head(
             head.method,
             head.target,
-            head.headers.iter().map(|(n, v)| (n.as_str(), v.as_ref())),
+            head.headers.iter().copied(),
             &mut wire,
         )
         .map_err(|e| fail(Error::builder(e)))?;
         let expect_continue = head.headers.iter().any(|(n, v)| {
-            n.eq_ignore_ascii_case("expect") && v.as_ref().eq_ignore_ascii_case(b"100-continue")
+            n.eq_ignore_ascii_case("expect") && v.eq_ignore_ascii_case(b"100-continue")
         }) && !body.is_empty();
         let chunked = head.headers.iter().any(|(n, v)| {
-            n.eq_ignore_ascii_case("transfer-encoding")
-                && v.as_ref().eq_ignore_ascii_case(b"chunked")
+            n.eq_ignore_ascii_case("transfer-encoding") && v.eq_ignore_ascii_case(b"chunked")
         });
+        let mut head_size = 0u64;
 
         if let (false, Some(bytes)) = (expect_continue, body.as_bytes()) {
             // One write for head and a small body: fewer packets, as browsers do.
@@ -101,11 +98,14 @@ impl H1Conn {
             self.write_all(&wire).await.map_err(fail)?;
             if expect_continue {
                 // Wait briefly for 100 Continue (or a final answer that makes the body moot).
-                match tokio::time::timeout(Duration::from_secs(1), self.read_head(limits, timeouts))
-                    .await
+                match tokio::time::timeout(
+                    Duration::from_secs(1),
+                    self.read_head(limits, read_timeout),
+                )
+                .await
                 {
-                    Ok(Ok(interim)) if interim.status == 100 => {}
-                    Ok(Ok(final_head)) => return Ok(final_head),
+                    Ok(Ok((interim, size))) if interim.status == 100 => head_size += size,
+                    Ok(Ok((final_head, size))) => return Ok((final_head, head_size + size)),
                     Ok(Err(e)) => return Err(e),
                     Err(_) => {}
                 }
@@ -113,11 +113,12 @@ impl H1Conn {
             self.write_body(body, chunked).await.map_err(fail)?;
         }
         loop {
-            let head = self.read_head(limits, timeouts).await?;
+            let (head, size) = self.read_head(limits, read_timeout).await?;
+            head_size += size;
             if head.status >= 100 && head.status < 200 && head.status != 101 {
                 continue;
             }
-            return Ok(head);
+            return Ok((head, head_size));
         }
     }
 
@@ -146,18 +147,18 @@ impl H1Conn {
         self.io.flush().await.map_err(Error::request)
     }
 
-    /// Reads one response head, interim or final.
+    /// Reads one response head, interim or final, and its size.
     async fn read_head(
         &mut self,
         limits: &Limits,
-        timeouts: &Timeouts,
-    ) -> Result<ResponseHead, SendFailure> {
+        read_timeout: Option<Duration>,
+    ) -> Result<(ResponseHead, u64), SendFailure> {
         loop {
             if !self.buf.is_empty() {
                 match mummer_proto::parse_response_head(&self.buf, limits) {
                     Ok(ParseStatus::Complete { head, consumed }) => {
                         self.buf.advance(consumed);
-                        return Ok(head);
+                        return Ok((head, consumed as u64));
                     }
                     Ok(ParseStatus::Partial) => {}
                     Err(e) => {
@@ -170,7 +171,7 @@ impl H1Conn {
             }
             let had_bytes = !self.buf.is_empty();
             self.buf.reserve(8 * 1024);
-            let n = read_with_timeout(&mut self.io, &mut self.buf, timeouts.read)
+            let n = read_with_timeout(&mut self.io, &mut self.buf, read_timeout)
                 .await
                 .map_err(|failure| SendFailure {
                     error: failure.before_head(),
@@ -367,7 +368,7 @@ impl H1Body {
         if self.keep_alive && conn.buf.is_empty() {
             if let Some(pool) = self.pool.take() {
                 conn.reused = true;
-                pool.put_h1(conn);
+                pool.put(crate::conn::Conn::H1(conn));
             }
         }
     }

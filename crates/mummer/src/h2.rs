@@ -24,8 +24,6 @@ pub(crate) struct H2Settings {
     pub(crate) initial_connection_window_size: u32,
     pub(crate) max_header_list_size: Option<u32>,
     pub(crate) header_table_size: Option<u32>,
-    /// A browser profile's preface, which replaces everything above.
-    pub(crate) profile: Option<Arc<mummer_profile::Http2Profile>>,
 }
 
 impl Default for H2Settings {
@@ -41,7 +39,6 @@ impl Default for H2Settings {
             initial_connection_window_size: 5 * 1024 * 1024,
             max_header_list_size: Some(256 * 1024),
             header_table_size: Some(65536),
-            profile: None,
         }
     }
 }
@@ -55,14 +52,17 @@ pub(crate) struct H2Conn {
 }
 
 impl H2Conn {
+    /// Opens the connection: the preface is the profile's browser's when there is a profile
+    /// (which then replaces `settings`), else `settings`.
     pub(crate) async fn handshake(
         io: Stream,
         info: ConnInfo,
         settings: &H2Settings,
+        profile: Option<&mummer_profile::Http2Profile>,
     ) -> Result<H2Conn, Error> {
         let mut builder = http2::client::Builder::new();
         builder.max_concurrent_reset_streams(1000);
-        match &settings.profile {
+        match profile {
             Some(profile) => apply_profile(&mut builder, profile),
             None => {
                 builder

@@ -24,20 +24,33 @@
 pub mod blocking;
 mod body;
 mod client;
+mod conn;
+mod connect;
+mod deadline;
 mod decode;
 mod error;
 mod h1;
 mod h2;
+mod options;
+mod policy;
 mod pool;
+mod prepare;
 mod request;
 mod response;
+mod run;
 mod transport;
 
 pub use body::Body;
 pub use client::{Client, ClientBuilder};
-pub use error::{BodyError, Error, Kind, ProtocolError, Result, TimeoutKind};
+pub use error::{BodyError, Error, Kind, ProtocolError, RedirectError, Result, TimeoutKind};
+pub use policy::auth::Auth;
+pub use policy::cookies::{Cookie, CookieJar};
+pub use policy::redirect::{Hop, RedirectPolicy};
+pub use policy::retry::{Backoff, Retry};
+pub use pool::PoolStats;
 pub use request::{Request, RequestBuilder};
 pub use response::Response;
+pub use transport::tcp::LocalAddress;
 
 pub use mummer_profile::{Profile, ProfileError};
 pub use transport::tls::unverifiable_signature_algorithms;

@@ -1,6 +1,9 @@
-//! [`Request`] and its [`RequestBuilder`].
+//! [`Request`] and its [`RequestBuilder`]: everything the client's options allow can be
+//! overridden for one request, without a client (or a pool) of its own.
 
 use std::fmt;
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use http::{HeaderValue, Method};
@@ -9,8 +12,16 @@ use url::Url;
 use crate::body::Body;
 use crate::client::Client;
 use crate::error::{Error, Result};
+use crate::options::{ProfileEdit, ProfileRef, RequestOptions, TlsEdit};
+use crate::policy::auth::Auth;
+use crate::policy::cookies::CookieJar;
+use crate::policy::redirect::RedirectPolicy;
+use crate::policy::retry::Retry;
 use crate::pool::VersionPref;
 use crate::response::Response;
+use crate::transport::proxy::{NoProxy, Proxy};
+use crate::transport::tcp::LocalAddress;
+use crate::transport::tls::ClientIdentity;
 
 /// A request ready to send. Header names keep the letter case they were given (HTTP/1.1 sends
 /// them as they are; HTTP/2 lowercases them, as it must).
@@ -19,9 +30,14 @@ pub struct Request {
     pub(crate) url: Url,
     pub(crate) headers: Vec<(String, HeaderValue)>,
     pub(crate) body: Option<Body>,
-    pub(crate) timeout: Option<Duration>,
-    pub(crate) version: Option<VersionPref>,
-    pub(crate) max_redirects: Option<usize>,
+    /// Cookies of this request's own, sent to its first origin only.
+    pub(crate) cookies: Vec<(String, String)>,
+    /// The document the request comes from, for Referer (on every hop, by the browser's
+    /// policy).
+    pub(crate) referrer: Option<Url>,
+    /// Overrides of the client's options; `None` when there are none (the common case costs
+    /// no allocation).
+    pub(crate) options: Option<Box<RequestOptions>>,
 }
 
 impl Request {
@@ -32,9 +48,9 @@ impl Request {
             url,
             headers: Vec::new(),
             body: None,
-            timeout: None,
-            version: None,
-            max_redirects: None,
+            cookies: Vec::new(),
+            referrer: None,
+            options: None,
         }
     }
 
@@ -58,20 +74,42 @@ impl Request {
             .iter()
             .any(|(n, _)| n.eq_ignore_ascii_case(name))
     }
+
+    /// The same request without its body (for a resume, which sends none).
+    pub(crate) fn clone_without_body(&self) -> Request {
+        Request {
+            method: self.method.clone(),
+            url: self.url.clone(),
+            headers: self.headers.clone(),
+            body: None,
+            cookies: self.cookies.clone(),
+            referrer: self.referrer.clone(),
+            options: None,
+        }
+    }
 }
 
 impl fmt::Debug for Request {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let headers: Vec<_> = self
+            .headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), crate::response::mask(n, v.as_bytes())))
+            .collect();
         f.debug_struct("Request")
             .field("method", &self.method)
-            .field("url", &self.url.as_str())
-            .field("headers", &self.headers)
+            .field("url", &crate::run::without_userinfo(&self.url).as_str())
+            .field("headers", &headers)
             .finish()
     }
 }
 
-/// Builds and sends a [`Request`]. Errors in the building (a bad URL, a bad header) are kept
-/// and returned by [`send`](RequestBuilder::send).
+/// Builds and sends a [`Request`]. Errors in the building (a bad URL, a bad header, a bad
+/// option) are kept and returned by [`send`](RequestBuilder::send).
+///
+/// Every client option that shapes one exchange can be set here for this request alone
+/// (profile, proxy, TLS, timeouts, redirects, cookies, auth, retries, resume, speed limit,
+/// local address); connections are still shared with other requests whose pool key matches.
 #[must_use = "a request does nothing until it is sent"]
 pub struct RequestBuilder {
     client: Client,
@@ -81,7 +119,12 @@ pub struct RequestBuilder {
 impl RequestBuilder {
     pub(crate) fn new(client: Client, method: Method, url: &str) -> RequestBuilder {
         let request = Url::parse(url)
-            .map_err(|e| Error::builder(format!("invalid URL {url:?}: {e}")))
+            .map_err(|e| {
+                Error::builder(format!(
+                    "invalid URL {:?}: {e}",
+                    crate::transport::proxy::redact(url)
+                ))
+            })
             .and_then(|u| match u.scheme() {
                 "http" | "https" => Ok(Request::new(method, u)),
                 other => Err(Error::builder(format!("unsupported URL scheme {other:?}"))),
@@ -90,12 +133,19 @@ impl RequestBuilder {
     }
 
     fn map(mut self, f: impl FnOnce(&mut Request) -> Result<()>) -> RequestBuilder {
-        if let Ok(req) = &mut self.request {
-            if let Err(e) = f(req) {
-                self.request = Err(e);
-            }
+        if let Ok(req) = &mut self.request
+            && let Err(e) = f(req)
+        {
+            self.request = Err(e);
         }
         self
+    }
+
+    fn option(self, f: impl FnOnce(&mut RequestOptions)) -> RequestBuilder {
+        self.map(|req| {
+            f(req.options.get_or_insert_with(Default::default));
+            Ok(())
+        })
     }
 
     /// Adds a header. A second call with the same name adds another value.
@@ -145,12 +195,7 @@ impl RequestBuilder {
     pub fn json<T: serde::Serialize + ?Sized>(self, value: &T) -> RequestBuilder {
         self.map(|req| {
             let bytes = serde_json::to_vec(value).map_err(Error::builder)?;
-            if !req.has_header("content-type") {
-                req.headers.push((
-                    "Content-Type".into(),
-                    HeaderValue::from_static("application/json"),
-                ));
-            }
+            set_content_type(req, "application/json");
             req.body = Some(bytes.into());
             Ok(())
         })
@@ -160,59 +205,242 @@ impl RequestBuilder {
     pub fn form<T: serde::Serialize + ?Sized>(self, value: &T) -> RequestBuilder {
         self.map(|req| {
             let encoded = serde_urlencoded::to_string(value).map_err(Error::builder)?;
-            if !req.has_header("content-type") {
-                req.headers.push((
-                    "Content-Type".into(),
-                    HeaderValue::from_static("application/x-www-form-urlencoded"),
-                ));
-            }
+            set_content_type(req, "application/x-www-form-urlencoded");
             req.body = Some(encoded.into());
             Ok(())
         })
     }
 
+    /// Credentials for this request (replacing the client's): Basic, Bearer or Digest.
+    pub fn auth(self, auth: Auth) -> RequestBuilder {
+        self.option(|o| o.auth = Some(Some(auth)))
+    }
+
     /// HTTP Basic authentication.
     pub fn basic_auth(self, user: &str, password: Option<&str>) -> RequestBuilder {
-        let raw = format!("{user}:{}", password.unwrap_or(""));
-        let value = format!("Basic {}", base64_encode(raw.as_bytes()));
-        self.header_replace("Authorization", &value)
+        self.auth(Auth::basic(user, password.unwrap_or("")))
     }
 
     /// Bearer token authentication.
     pub fn bearer_auth(self, token: &str) -> RequestBuilder {
-        self.header_replace("Authorization", &format!("Bearer {token}"))
+        self.auth(Auth::bearer(token))
     }
 
-    /// A total time limit for this request, body included, instead of the client's.
-    pub fn timeout(self, timeout: Duration) -> RequestBuilder {
+    /// HTTP Digest authentication (RFC 7616), answering the server's challenge.
+    pub fn digest_auth(self, user: &str, password: &str) -> RequestBuilder {
+        self.auth(Auth::digest(user, password))
+    }
+
+    /// A cookie of this request's own, sent (after the jar's, replacing one of the same name)
+    /// to the request's first origin only, never to another a redirect leads to.
+    pub fn cookie(self, name: &str, value: &str) -> RequestBuilder {
         self.map(|req| {
-            req.timeout = Some(timeout);
+            req.cookies.retain(|(n, _)| n != name);
+            req.cookies.push((name.to_string(), value.to_string()));
             Ok(())
         })
+    }
+
+    /// The cookie jar this request reads and fills (replacing the client's).
+    pub fn cookie_jar(self, jar: CookieJar) -> RequestBuilder {
+        self.option(|o| o.cookies = Some(Some(jar)))
+    }
+
+    /// Whether the cookies the responses set go into the jar (on by default; off: curl_cffi's
+    /// `discard_cookies`).
+    pub fn store_cookies(self, store: bool) -> RequestBuilder {
+        self.option(|o| o.store_cookies = Some(store))
+    }
+
+    /// The page this request comes from: sent as Referer by the browser's default policy
+    /// (strict-origin-when-cross-origin) on the first request and every redirect hop.
+    pub fn referer(self, url: &str) -> RequestBuilder {
+        self.map(|req| {
+            let url = Url::parse(url)
+                .map_err(|e| Error::builder(format!("invalid referer {url:?}: {e}")))?;
+            req.referrer = Some(url);
+            Ok(())
+        })
+    }
+
+    /// A total time limit for this request, redirects, retries and body included.
+    pub fn timeout(self, timeout: Duration) -> RequestBuilder {
+        self.option(|o| o.total_timeout = Some(timeout))
+    }
+
+    /// Time allowed for resolving, connecting and the TLS handshake.
+    pub fn connect_timeout(self, timeout: Duration) -> RequestBuilder {
+        self.option(|o| o.connect_timeout = Some(timeout))
+    }
+
+    /// Longest wait for the next byte of the response.
+    pub fn read_timeout(self, timeout: Duration) -> RequestBuilder {
+        self.option(|o| o.read_timeout = Some(timeout))
     }
 
     /// Speak only HTTP/1.1 for this request.
     pub fn http1_only(self) -> RequestBuilder {
-        self.map(|req| {
-            req.version = Some(VersionPref::Http1);
-            Ok(())
-        })
+        self.option(|o| o.version = Some(VersionPref::Http1))
     }
 
     /// Speak only HTTP/2 for this request.
     pub fn http2_only(self) -> RequestBuilder {
-        self.map(|req| {
-            req.version = Some(VersionPref::Http2);
-            Ok(())
-        })
+        self.option(|o| o.version = Some(VersionPref::Http2))
+    }
+
+    /// Let ALPN choose (HTTP/2 preferred over TLS), whatever the client says.
+    pub fn http_auto(self) -> RequestBuilder {
+        self.option(|o| o.version = Some(VersionPref::Auto))
     }
 
     /// How many redirects to follow for this request (0: none).
     pub fn max_redirects(self, max: usize) -> RequestBuilder {
-        self.map(|req| {
-            req.max_redirects = Some(max);
-            Ok(())
+        self.redirect(RedirectPolicy::limited(max))
+    }
+
+    /// The redirect policy for this request.
+    pub fn redirect(self, policy: RedirectPolicy) -> RequestBuilder {
+        self.option(|o| o.redirect = Some(policy))
+    }
+
+    /// Send the previous hop's URL as Referer on redirects (curl's `--referer ';auto'`).
+    pub fn auto_referer(self, on: bool) -> RequestBuilder {
+        self.option(|o| o.auto_referer = Some(on))
+    }
+
+    /// Whether to ask for compressed bodies and decode them.
+    pub fn decompress(self, on: bool) -> RequestBuilder {
+        self.option(|o| o.decompress = Some(on))
+    }
+
+    /// Look like this browser for this request (see [`ClientBuilder::impersonate`](crate::ClientBuilder::impersonate)).
+    pub fn impersonate(self, name: &str) -> RequestBuilder {
+        match ProfileRef::named(name) {
+            Ok(p) => self.option(|o| o.profile = Some(Some(p))),
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// Look like the browser this profile describes, for this request.
+    pub fn profile(self, profile: mummer_profile::Profile) -> RequestBuilder {
+        match profile.validate() {
+            Ok(()) => self.option(|o| o.profile = Some(Some(ProfileRef::new(profile)))),
+            Err(e) => self.fail(Error::builder(e)),
+        }
+    }
+
+    /// No browser profile for this request, even if the client has one.
+    pub fn no_impersonate(self) -> RequestBuilder {
+        self.option(|o| o.profile = Some(None))
+    }
+
+    /// Shape the ClientHello by a JA3 string, on top of this request's profile.
+    pub fn ja3(self, ja3: &str) -> RequestBuilder {
+        self.option(|o| o.profile_edits.push(ProfileEdit::Ja3(ja3.to_string())))
+    }
+
+    /// Shape the HTTP/2 preface by an Akamai string, on top of this request's profile.
+    pub fn akamai(self, akamai: &str) -> RequestBuilder {
+        self.option(|o| {
+            o.profile_edits
+                .push(ProfileEdit::Akamai(akamai.to_string()))
         })
+    }
+
+    /// Replace profile fields for this request (partial profile TOML).
+    pub fn fingerprint_overrides(self, toml: &str) -> RequestBuilder {
+        self.option(|o| {
+            o.profile_edits
+                .push(ProfileEdit::Overrides(toml.to_string()))
+        })
+    }
+
+    /// Send this request through this proxy (see [`ClientBuilder::proxy`](crate::ClientBuilder::proxy)).
+    pub fn proxy(self, url: &str) -> RequestBuilder {
+        match Proxy::parse(url) {
+            Ok(p) => self.option(|o| o.proxy = Some(Some(Arc::new(p)))),
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// No proxy for this request, even if the client has one.
+    pub fn no_proxy(self) -> RequestBuilder {
+        self.option(|o| o.proxy = Some(None))
+    }
+
+    /// Hosts reached without the proxy, in `NO_PROXY` syntax.
+    pub fn no_proxy_for(self, hosts: &str) -> RequestBuilder {
+        self.option(|o| o.no_proxy = Some(Arc::new(NoProxy::parse(hosts))))
+    }
+
+    /// Basic credentials for the proxy (replacing any in its URL).
+    pub fn proxy_auth(self, user: &str, password: &str) -> RequestBuilder {
+        self.option(|o| o.proxy_auth = Some((user.to_string(), password.to_string())))
+    }
+
+    /// Turns certificate verification off for this request (tests only).
+    pub fn danger_accept_invalid_certs(self, accept: bool) -> RequestBuilder {
+        self.option(|o| o.tls.push(TlsEdit::Verify(!accept)))
+    }
+
+    /// Also trust the CA certificates in this PEM file, for this request.
+    pub fn add_root_certificate_file(self, path: impl Into<PathBuf>) -> RequestBuilder {
+        let path = path.into();
+        self.option(|o| o.tls.push(TlsEdit::AddCaFile(path)))
+    }
+
+    /// Also trust these PEM CA certificates, for this request.
+    pub fn add_root_certificate_pem(self, pem: &[u8]) -> RequestBuilder {
+        let pem = pem.to_vec();
+        self.option(|o| o.tls.push(TlsEdit::AddCaPem(pem)))
+    }
+
+    /// Present this client certificate (PEM chain, leaf first) with its PEM key.
+    pub fn identity_pem(self, cert_chain_pem: &[u8], key_pem: &[u8]) -> RequestBuilder {
+        let id = ClientIdentity {
+            cert_chain_pem: cert_chain_pem.to_vec(),
+            key_pem: key_pem.to_vec(),
+        };
+        self.option(|o| o.tls.push(TlsEdit::Identity(id)))
+    }
+
+    /// The retry policy for this request (replacing the client's).
+    pub fn retry(self, retry: Retry) -> RequestBuilder {
+        self.option(|o| o.retry = Some(Some(Arc::new(retry))))
+    }
+
+    /// No retries for this request.
+    pub fn no_retry(self) -> RequestBuilder {
+        self.option(|o| o.retry = Some(None))
+    }
+
+    /// Transparent resume: up to `attempts` times, a body that fails mid-way is continued
+    /// from where it stopped when the server can prove it is the same entity (0: off).
+    pub fn resume(self, attempts: u32) -> RequestBuilder {
+        self.option(|o| o.resume = Some(attempts))
+    }
+
+    /// Hand the body to the reader at most this many bytes per second (0: no limit).
+    pub fn max_recv_speed(self, bytes_per_second: u64) -> RequestBuilder {
+        self.option(|o| o.max_recv_speed = Some(Some(bytes_per_second).filter(|&b| b > 0)))
+    }
+
+    /// Fail the body with [`Kind::TooLarge`](crate::Kind::TooLarge) beyond this many decoded
+    /// bytes.
+    pub fn max_body_size(self, bytes: u64) -> RequestBuilder {
+        self.option(|o| o.max_body_size = Some(Some(bytes)))
+    }
+
+    /// Connect from this local address or interface.
+    pub fn local_address(self, local: LocalAddress) -> RequestBuilder {
+        self.option(|o| o.local_address = Some(Some(local)))
+    }
+
+    fn fail(mut self, e: Error) -> RequestBuilder {
+        if self.request.is_ok() {
+            self.request = Err(e);
+        }
+        self
     }
 
     /// The request, or the first error made while building it.
@@ -227,43 +455,9 @@ impl RequestBuilder {
     }
 }
 
-pub(crate) fn base64_encode(input: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(input.len().div_ceil(3) * 4);
-    for group in input.chunks(3) {
-        let b = [
-            group[0],
-            *group.get(1).unwrap_or(&0),
-            *group.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= group.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::base64_encode;
-
-    #[test]
-    fn base64_matches_rfc4648_vectors() {
-        for (input, want) in [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foob", "Zm9vYg=="),
-            ("fooba", "Zm9vYmE="),
-            ("foobar", "Zm9vYmFy"),
-        ] {
-            assert_eq!(base64_encode(input.as_bytes()), want);
-        }
+fn set_content_type(req: &mut Request, value: &'static str) {
+    if !req.has_header("content-type") {
+        req.headers
+            .push(("Content-Type".into(), HeaderValue::from_static(value)));
     }
 }

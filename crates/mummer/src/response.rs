@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
 use futures_core::Stream;
@@ -10,6 +11,18 @@ use url::Url;
 
 use crate::body::ResponseBody;
 use crate::error::{Error, Kind, Result};
+use crate::policy::cookies::Cookie;
+use crate::policy::redirect::Hop;
+
+/// What the run loop learned on the way to a response.
+pub(crate) struct ResponseInfo {
+    /// From the call to the final response head.
+    pub(crate) elapsed: Duration,
+    pub(crate) history: Vec<Hop>,
+    /// Cookies the final response set.
+    pub(crate) cookies: Vec<Cookie>,
+    pub(crate) retries: u32,
+}
 
 /// An HTTP response. Its body is read through [`chunk`](Response::chunk),
 /// [`bytes_stream`](Response::bytes_stream) or the whole-body helpers; whichever is used, the
@@ -18,9 +31,15 @@ use crate::error::{Error, Kind, Result};
 pub struct Response {
     pub(crate) status: StatusCode,
     pub(crate) version: Version,
+    pub(crate) reason: String,
     pub(crate) headers: HeaderMap,
+    /// HTTP/1.x header fields with the server's spelling of their names.
+    pub(crate) wire_headers: Option<Vec<(String, Vec<u8>)>>,
+    pub(crate) head_size: u64,
     pub(crate) url: Url,
     pub(crate) remote_addr: Option<SocketAddr>,
+    pub(crate) local_addr: Option<SocketAddr>,
+    pub(crate) info: ResponseInfo,
     pub(crate) body: ResponseBody,
 }
 
@@ -35,9 +54,78 @@ impl Response {
         self.version
     }
 
+    /// The reason phrase as the server sent it on HTTP/1.x (possibly empty); on HTTP/2, which
+    /// has none, the status's canonical phrase.
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+
     /// The response headers.
     pub fn headers(&self) -> &HeaderMap {
         &self.headers
+    }
+
+    /// The header fields in the order received, names spelled as the server sent them
+    /// (HTTP/1.x; HTTP/2 names are lowercase on the wire). Values are raw bytes.
+    pub fn headers_as_received(&self) -> Vec<(&str, &[u8])> {
+        match &self.wire_headers {
+            Some(fields) => fields
+                .iter()
+                .map(|(n, v)| (n.as_str(), v.as_slice()))
+                .collect(),
+            None => self
+                .headers
+                .iter()
+                .map(|(n, v)| (n.as_str(), v.as_bytes()))
+                .collect(),
+        }
+    }
+
+    /// Bytes of the response head (status line and headers; for HTTP/2, as the equivalent
+    /// HTTP/1.1 text), interim 1xx heads included.
+    pub fn header_size(&self) -> u64 {
+        self.head_size
+    }
+
+    /// The redirects followed on the way here, oldest first.
+    pub fn history(&self) -> &[crate::Hop] {
+        &self.info.history
+    }
+
+    /// How many redirects were followed.
+    pub fn redirect_count(&self) -> usize {
+        self.info.history.len()
+    }
+
+    /// The cookies this response (the final one; see [`history`](Self::history) for the
+    /// hops') set, whether or not a jar stored them.
+    pub fn cookies(&self) -> &[Cookie] {
+        &self.info.cookies
+    }
+
+    /// From the start of the call to the final response head.
+    pub fn elapsed(&self) -> Duration {
+        self.info.elapsed
+    }
+
+    /// Retries the retry policy made before this response.
+    pub fn retries(&self) -> u32 {
+        self.info.retries
+    }
+
+    /// The local address the connection was made from.
+    pub fn local_addr(&self) -> Option<SocketAddr> {
+        self.local_addr
+    }
+
+    /// Times the body was transparently resumed after failing mid-way.
+    pub fn resumes(&self) -> u32 {
+        self.body.resumes()
+    }
+
+    /// Decoded body bytes handed to the reader so far.
+    pub fn bytes_delivered(&self) -> u64 {
+        self.body.delivered()
     }
 
     /// The final URL (after redirects).
@@ -70,7 +158,8 @@ impl Response {
         self.body.set_limit(limit);
     }
 
-    /// Raw body bytes received so far, before content-decoding (for progress displays).
+    /// Raw body bytes received so far, before content-decoding (for progress displays), all
+    /// resumed parts included.
     pub fn raw_bytes_received(&self) -> u64 {
         self.body.raw_received()
     }
@@ -164,6 +253,30 @@ impl Response {
             Ok(self)
         }
     }
+}
+
+/// A header value as logs may show it: credentials and cookies masked.
+pub(crate) fn mask<'a>(name: &str, value: &'a [u8]) -> std::borrow::Cow<'a, str> {
+    const SECRET: [&str; 5] = [
+        "authorization",
+        "proxy-authorization",
+        "cookie",
+        "set-cookie",
+        "x-api-key",
+    ];
+    if SECRET.iter().any(|s| name.eq_ignore_ascii_case(s)) {
+        // Keep the scheme ("Basic", "Bearer"), as curl's traces do.
+        let text = String::from_utf8_lossy(value);
+        let scheme = text
+            .split_once(' ')
+            .filter(|_| name.to_ascii_lowercase().ends_with("authorization"))
+            .map(|(s, _)| s);
+        return match scheme {
+            Some(s) => format!("{s} ***").into(),
+            None => "***".into(),
+        };
+    }
+    String::from_utf8_lossy(value)
 }
 
 impl fmt::Debug for Response {

@@ -26,6 +26,7 @@ pub(crate) enum Stream {
 #[derive(Debug, Clone)]
 pub(crate) struct ConnInfo {
     pub(crate) remote_addr: Option<SocketAddr>,
+    pub(crate) local_addr: Option<SocketAddr>,
 }
 
 impl Stream {

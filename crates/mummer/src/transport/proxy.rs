@@ -13,7 +13,6 @@ use tokio::net::TcpStream;
 use url::Url;
 
 use crate::error::{Error, Kind};
-use crate::request::base64_encode;
 use crate::transport::tcp;
 
 /// What kind of proxy, and how names are resolved through it.
@@ -86,12 +85,9 @@ impl Proxy {
                 decode(url.password().unwrap_or(""))?,
             ))
         };
-        let authorization = auth.as_ref().map(|(user, pass)| {
-            format!(
-                "Basic {}",
-                base64_encode(format!("{user}:{pass}").as_bytes())
-            )
-        });
+        let authorization = auth
+            .as_ref()
+            .map(|(user, pass)| mummer_proto::auth::basic_authorization(user, pass));
         Ok(Proxy {
             kind,
             host,
@@ -110,12 +106,16 @@ impl Proxy {
 
     /// The `Proxy-Authorization` value for forwarded (absolute-form) requests and CONNECT.
     pub(crate) fn authorization(&self) -> Option<String> {
-        self.auth.as_ref().map(|(user, pass)| {
-            format!(
-                "Basic {}",
-                base64_encode(format!("{user}:{pass}").as_bytes())
-            )
-        })
+        self.authorization.clone()
+    }
+
+    /// The same proxy with these Basic credentials (replacing any from its URL).
+    pub(crate) fn with_auth(&self, user: &str, password: &str) -> Proxy {
+        Proxy {
+            auth: Some((user.to_string(), password.to_string())),
+            authorization: Some(mummer_proto::auth::basic_authorization(user, password)),
+            ..self.clone()
+        }
     }
 
     /// Opens the tunnel to `host:port` on `tcp`, already connected to the proxy.
@@ -134,7 +134,11 @@ impl Proxy {
                     SocksTarget::Name(host)
                 } else {
                     // The connect deadline bounds the whole tunnel setup, DNS included.
-                    SocksTarget::Addr(tcp::resolve(host, port, overrides, None).await?[0].ip())
+                    SocksTarget::Addr(
+                        tcp::resolve(host, port, overrides, crate::deadline::Deadline::NONE)
+                            .await?[0]
+                            .ip(),
+                    )
                 };
                 self.socks5_connect(tcp, target, port).await
             }
@@ -363,7 +367,7 @@ fn explicit_port(url: &str) -> Option<u16> {
 }
 
 /// The proxy URL with any password replaced, for error messages.
-fn redact(text: &str) -> String {
+pub(crate) fn redact(text: &str) -> String {
     match (text.find("://"), text.rfind('@')) {
         (Some(scheme), Some(at)) if at > scheme => {
             format!("{}://***@{}", &text[..scheme], &text[at + 1..])

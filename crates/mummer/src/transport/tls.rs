@@ -21,14 +21,14 @@ use crate::error::Error;
 use crate::transport::read_ahead::ReadAheadTcp;
 
 /// A client certificate and its private key, both PEM.
-#[derive(Clone)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub(crate) struct ClientIdentity {
     pub(crate) cert_chain_pem: Vec<u8>,
     pub(crate) key_pem: Vec<u8>,
 }
 
-/// Everything about TLS that the caller chooses; part of the pool key through the client.
-#[derive(Clone)]
+/// Everything about TLS that the caller chooses; part of the pool key (by its hash).
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub(crate) struct TlsOptions {
     pub(crate) verify: bool,
     pub(crate) bundled_roots: bool,
@@ -400,10 +400,16 @@ impl TlsConnector {
             tokio_btls::SslStream::new(ssl, ReadAheadTcp::new(tcp)).map_err(Error::tls)?;
         if let Err(e) = Pin::new(&mut stream).connect().await {
             return Err(match stream.ssl().verify_result() {
-                Err(verify) => Error::tls(format!(
-                    "certificate verify failed for {host}: {}",
-                    verify.error_string()
-                )),
+                Err(verify) => Error::new(
+                    crate::error::Kind::Certificate,
+                    Some(
+                        format!(
+                            "certificate verify failed for {host}: {}",
+                            verify.error_string()
+                        )
+                        .into(),
+                    ),
+                ),
                 Ok(()) => Error::tls(e),
             });
         }

@@ -1,0 +1,282 @@
+//! What a request is sent with: the client's [`Options`], and the per-request overrides
+//! ([`RequestOptions`]) laid over them. The run loop only ever sees the merged `Options`.
+//!
+//! Options that shape a connection (profile, TLS options, proxy, HTTP version, local address)
+//! end up in the pool key, so a request with its own profile or TLS options gets connections
+//! of its own without a client of its own.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use http::HeaderValue;
+use mummer_proto::Limits;
+
+use crate::error::{Error, Result};
+use crate::policy::auth::Auth;
+use crate::policy::cookies::CookieJar;
+use crate::policy::redirect::RedirectPolicy;
+use crate::policy::retry::Retry;
+use crate::pool::VersionPref;
+use crate::transport::proxy::{NoProxy, Proxy};
+use crate::transport::tcp::LocalAddress;
+use crate::transport::tls::TlsOptions;
+
+/// A browser profile with an identity computed once, for the pool key.
+#[derive(Clone)]
+pub(crate) struct ProfileRef {
+    pub(crate) profile: Arc<mummer_profile::Profile>,
+    pub(crate) id: u64,
+}
+
+impl ProfileRef {
+    /// A profile of one's own (customised): identified by its content.
+    pub(crate) fn new(profile: mummer_profile::Profile) -> ProfileRef {
+        // Serialising is the one complete view of every field; it runs once per profile built,
+        // never per request.
+        let id = hash_of(&serde_json::to_string(&profile).unwrap_or_default());
+        ProfileRef {
+            profile: Arc::new(profile),
+            id,
+        }
+    }
+
+    /// A shipped profile by name or alias, shared process-wide so that naming it per request
+    /// costs a lookup, not a copy.
+    pub(crate) fn named(name: &str) -> Result<ProfileRef> {
+        static SHIPPED: OnceLock<Vec<ProfileRef>> = OnceLock::new();
+        let wanted = mummer_profile::get(name).map_err(Error::builder)?;
+        let shipped = SHIPPED.get_or_init(|| {
+            mummer_profile::all()
+                .map(|all| all.iter().map(|p| ProfileRef::new(p.clone())).collect())
+                .unwrap_or_default()
+        });
+        Ok(shipped
+            .iter()
+            .find(|p| p.profile.name == wanted.name)
+            .cloned()
+            .unwrap_or_else(|| ProfileRef::new(wanted.clone())))
+    }
+}
+
+/// TLS options with an identity computed once, for the pool key and the connector cache.
+#[derive(Clone)]
+pub(crate) struct TlsRef {
+    pub(crate) options: Arc<TlsOptions>,
+    pub(crate) id: u64,
+}
+
+impl TlsRef {
+    pub(crate) fn new(options: TlsOptions) -> TlsRef {
+        let id = hash_of(&options);
+        TlsRef {
+            options: Arc::new(options),
+            id,
+        }
+    }
+}
+
+fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// Time limits.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Timeouts {
+    /// Resolving, TCP connect, proxy tunnel and TLS handshake.
+    pub(crate) connect: Option<Duration>,
+    /// Longest wait for the next byte of a response.
+    pub(crate) read: Option<Duration>,
+    /// The whole exchange, redirects, retries and body included.
+    pub(crate) total: Option<Duration>,
+}
+
+/// Everything a request is sent with, after per-request overrides.
+#[derive(Clone)]
+pub(crate) struct Options {
+    /// Headers sent with every request, in order; names keep their case on HTTP/1.1.
+    pub(crate) headers: Vec<(String, HeaderValue)>,
+    pub(crate) timeouts: Timeouts,
+    pub(crate) version: VersionPref,
+    pub(crate) redirect: RedirectPolicy,
+    /// Send the previous hop's URL as Referer on redirects (curl's `--referer ';auto'`).
+    pub(crate) auto_referer: bool,
+    pub(crate) limits: Limits,
+    pub(crate) decompress: bool,
+    pub(crate) profile: Option<ProfileRef>,
+    pub(crate) tls: TlsRef,
+    pub(crate) proxy: Option<Arc<Proxy>>,
+    pub(crate) no_proxy: Arc<NoProxy>,
+    pub(crate) auth: Option<Auth>,
+    pub(crate) retry: Option<Arc<Retry>>,
+    pub(crate) cookies: Option<CookieJar>,
+    /// Store cookies responses set (off: the jar is only read).
+    pub(crate) store_cookies: bool,
+    /// Transparent resume attempts for a body that fails mid-way (0: off).
+    pub(crate) resume: u32,
+    /// Most decoded body bytes per second handed to the reader (curl's `--limit-rate`).
+    pub(crate) max_recv_speed: Option<u64>,
+    pub(crate) local_address: Option<LocalAddress>,
+    /// Largest decoded body accepted.
+    pub(crate) max_body_size: Option<u64>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            headers: Vec::new(),
+            timeouts: Timeouts {
+                connect: Some(Duration::from_secs(30)),
+                read: None,
+                total: None,
+            },
+            version: VersionPref::Auto,
+            redirect: RedirectPolicy::limited(10),
+            auto_referer: false,
+            limits: Limits::default(),
+            decompress: true,
+            profile: None,
+            tls: TlsRef::new(TlsOptions::default()),
+            proxy: None,
+            no_proxy: Arc::new(NoProxy::default()),
+            auth: None,
+            retry: None,
+            cookies: None,
+            store_cookies: true,
+            resume: 0,
+            max_recv_speed: None,
+            local_address: None,
+            max_body_size: None,
+        }
+    }
+}
+
+/// Per-request overrides: each `Some` replaces the client's value for this request only.
+#[derive(Default, Clone)]
+pub(crate) struct RequestOptions {
+    pub(crate) connect_timeout: Option<Duration>,
+    pub(crate) read_timeout: Option<Duration>,
+    pub(crate) total_timeout: Option<Duration>,
+    pub(crate) version: Option<VersionPref>,
+    pub(crate) redirect: Option<RedirectPolicy>,
+    pub(crate) auto_referer: Option<bool>,
+    pub(crate) decompress: Option<bool>,
+    pub(crate) profile: Option<Option<ProfileRef>>,
+    /// Edits to the client's TLS options (verify, CA, identity), applied in order.
+    pub(crate) tls: Vec<TlsEdit>,
+    pub(crate) proxy: Option<Option<Arc<Proxy>>>,
+    /// Basic credentials for whichever proxy applies.
+    pub(crate) proxy_auth: Option<(String, String)>,
+    pub(crate) no_proxy: Option<Arc<NoProxy>>,
+    pub(crate) auth: Option<Option<Auth>>,
+    pub(crate) retry: Option<Option<Arc<Retry>>>,
+    pub(crate) cookies: Option<Option<CookieJar>>,
+    pub(crate) store_cookies: Option<bool>,
+    pub(crate) resume: Option<u32>,
+    pub(crate) max_recv_speed: Option<Option<u64>>,
+    pub(crate) local_address: Option<Option<LocalAddress>>,
+    pub(crate) max_body_size: Option<Option<u64>>,
+    /// Customisations of the profile (JA3, Akamai, overrides), applied after `profile`.
+    pub(crate) profile_edits: Vec<ProfileEdit>,
+}
+
+/// One change to TLS options.
+#[derive(Clone)]
+pub(crate) enum TlsEdit {
+    Verify(bool),
+    AddCaFile(std::path::PathBuf),
+    AddCaPem(Vec<u8>),
+    Identity(crate::transport::tls::ClientIdentity),
+}
+
+/// One customisation of a profile.
+#[derive(Clone)]
+pub(crate) enum ProfileEdit {
+    Ja3(String),
+    Akamai(String),
+    Overrides(String),
+}
+
+impl TlsEdit {
+    pub(crate) fn apply(&self, tls: &mut TlsOptions) {
+        match self {
+            TlsEdit::Verify(v) => tls.verify = *v,
+            TlsEdit::AddCaFile(p) => tls.ca_files.push(p.clone()),
+            TlsEdit::AddCaPem(p) => tls.ca_pems.push(p.clone()),
+            TlsEdit::Identity(id) => tls.identity = Some(id.clone()),
+        }
+    }
+}
+
+impl ProfileEdit {
+    /// Applies the customisation to `base` (Chrome's profile when there is none).
+    pub(crate) fn apply(&self, base: Option<&ProfileRef>) -> Result<ProfileRef> {
+        let base = match base {
+            Some(p) => p.profile.as_ref().clone(),
+            None => mummer_profile::get("chrome")
+                .map_err(Error::builder)?
+                .clone(),
+        };
+        let custom = match self {
+            ProfileEdit::Ja3(s) => base.with_ja3(s),
+            ProfileEdit::Akamai(s) => base.with_akamai(s),
+            ProfileEdit::Overrides(s) => base.with_overrides(s),
+        }
+        .map_err(Error::builder)?;
+        Ok(ProfileRef::new(custom))
+    }
+}
+
+impl RequestOptions {
+    /// The client's options with these overrides laid over them.
+    pub(crate) fn overlay(&self, base: &Options) -> Result<Options> {
+        let mut o = base.clone();
+        if let Some(t) = self.connect_timeout {
+            o.timeouts.connect = Some(t);
+        }
+        if let Some(t) = self.read_timeout {
+            o.timeouts.read = Some(t);
+        }
+        if let Some(t) = self.total_timeout {
+            o.timeouts.total = Some(t);
+        }
+        set(&mut o.version, &self.version);
+        set(&mut o.redirect, &self.redirect);
+        set(&mut o.auto_referer, &self.auto_referer);
+        set(&mut o.decompress, &self.decompress);
+        set(&mut o.profile, &self.profile);
+        for edit in &self.profile_edits {
+            o.profile = Some(edit.apply(o.profile.as_ref())?);
+        }
+        if !self.tls.is_empty() {
+            let mut tls = o.tls.options.as_ref().clone();
+            for edit in &self.tls {
+                edit.apply(&mut tls);
+            }
+            o.tls = TlsRef::new(tls);
+        }
+        set(&mut o.proxy, &self.proxy);
+        if let (Some((user, password)), Some(proxy)) = (&self.proxy_auth, &o.proxy) {
+            o.proxy = Some(Arc::new(proxy.with_auth(user, password)));
+        }
+        set(&mut o.no_proxy, &self.no_proxy);
+        set(&mut o.auth, &self.auth);
+        set(&mut o.retry, &self.retry);
+        set(&mut o.cookies, &self.cookies);
+        set(&mut o.store_cookies, &self.store_cookies);
+        set(&mut o.resume, &self.resume);
+        set(&mut o.max_recv_speed, &self.max_recv_speed);
+        set(&mut o.local_address, &self.local_address);
+        set(&mut o.max_body_size, &self.max_body_size);
+        Ok(o)
+    }
+}
+
+fn set<T: Clone>(slot: &mut T, value: &Option<T>) {
+    if let Some(v) = value {
+        *slot = v.clone();
+    }
+}
