@@ -87,6 +87,15 @@ pub struct Profile {
     /// Default header values, by name (letter case and order come from the protocol's order).
     #[serde(default)]
     pub headers: Vec<(String, String)>,
+    /// How the browser makes multipart/form-data boundaries: `webkit` (Chrome, Edge, Safari:
+    /// `----WebKitFormBoundary` and 16 characters), `firefox` (`----geckoformboundary` and hex),
+    /// or `plain` (mummer's own).
+    #[serde(default = "plain")]
+    pub form_boundary: String,
+}
+
+fn plain() -> String {
+    "plain".into()
 }
 
 fn yes() -> bool {
@@ -276,6 +285,12 @@ impl Profile {
         };
         if tls.cipher_suites.is_empty() {
             return Err(self.invalid("no cipher suites"));
+        }
+        if !matches!(self.form_boundary.as_str(), "webkit" | "firefox" | "plain") {
+            return Err(self.invalid(format!(
+                "form_boundary {:?} is not webkit, firefox or plain",
+                self.form_boundary
+            )));
         }
         check("cipher suite", &tls.cipher_suites, names::cipher_suite)?;
         let groups = check("group", &tls.supported_groups, names::group)?;

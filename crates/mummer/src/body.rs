@@ -5,6 +5,7 @@
 use std::fmt;
 use std::io;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -19,21 +20,35 @@ use crate::decode::Decoder;
 use crate::error::{Error, Kind, TimeoutKind};
 use crate::h1::H1Body;
 use crate::h2::H2Body;
+use crate::multipart::{FormReader, Layout};
 use crate::policy::resume::Resumer;
 
 /// A request body stream. Wrapped so that `Body` (and so `&Request`) is `Sync` without asking
 /// callers for `Sync` streams: the stream is only ever reached through `&mut`.
 type BoxStream = sync_wrapper::SyncWrapper<Pin<Box<dyn Stream<Item = io::Result<Bytes>> + Send>>>;
 
-/// A request body: bytes held in memory (which can be sent again, on a retry or a 307), or a
-/// stream read once.
+/// A request body: bytes held in memory (which can be sent again, on a retry or a 307), a
+/// multipart form (sent again by reopening its files), or a stream read once.
 pub struct Body {
     inner: BodyInner,
 }
 
 enum BodyInner {
     Bytes(Bytes),
-    Stream { stream: BoxStream, len: Option<u64> },
+    /// `sent` counts what went out, to hold the stream to its declared length.
+    Stream {
+        stream: BoxStream,
+        len: Option<u64>,
+        sent: u64,
+    },
+    /// A form whose boundary waits for the request's profile.
+    Form(crate::multipart::Form),
+    Multipart {
+        layout: Arc<Layout>,
+        reader: FormReader,
+        len: Option<u64>,
+        replayable: bool,
+    },
 }
 
 impl Body {
@@ -53,6 +68,7 @@ impl Body {
             inner: BodyInner::Stream {
                 stream: sync_wrapper::SyncWrapper::new(Box::pin(stream)),
                 len: None,
+                sent: 0,
             },
         }
     }
@@ -67,6 +83,7 @@ impl Body {
             inner: BodyInner::Stream {
                 stream: sync_wrapper::SyncWrapper::new(Box::pin(stream)),
                 len,
+                sent: 0,
             },
         }
     }
@@ -82,7 +99,40 @@ impl Body {
             inner: BodyInner::Stream {
                 stream: sync_wrapper::SyncWrapper::new(Box::pin(stream)),
                 len,
+                sent: 0,
             },
+        }
+    }
+
+    pub(crate) fn form(form: crate::multipart::Form) -> Body {
+        Body {
+            inner: BodyInner::Form(form),
+        }
+    }
+
+    pub(crate) fn multipart(layout: Arc<Layout>, len: Option<u64>, replayable: bool) -> Body {
+        Body {
+            inner: BodyInner::Multipart {
+                reader: FormReader::new(layout.clone()),
+                layout,
+                len,
+                replayable,
+            },
+        }
+    }
+
+    /// Lays out a form body with the boundary style of `profile`'s browser, returning the body
+    /// to send and the Content-Type it needs; any other body comes back as it is.
+    pub(crate) fn lay_out(
+        self,
+        profile: Option<&mummer_profile::Profile>,
+    ) -> Result<(Body, Option<String>), Error> {
+        match self.inner {
+            BodyInner::Form(form) => {
+                let (body, content_type) = form.encode(crate::multipart::style_for(profile))?;
+                Ok((body, Some(content_type)))
+            }
+            inner => Ok((Body { inner }, None)),
         }
     }
 
@@ -90,7 +140,8 @@ impl Body {
     pub fn content_length(&self) -> Option<u64> {
         match &self.inner {
             BodyInner::Bytes(b) => Some(b.len() as u64),
-            BodyInner::Stream { len, .. } => *len,
+            BodyInner::Stream { len, .. } | BodyInner::Multipart { len, .. } => *len,
+            BodyInner::Form(_) => None,
         }
     }
 
@@ -98,17 +149,23 @@ impl Body {
     pub fn as_bytes(&self) -> Option<&[u8]> {
         match &self.inner {
             BodyInner::Bytes(b) => Some(b),
-            BodyInner::Stream { .. } => None,
+            _ => None,
         }
     }
 
-    /// A copy that can be sent again, for bodies held in memory.
+    /// A copy that can be sent again: bodies held in memory, and forms of fields and files.
     pub fn try_clone(&self) -> Option<Body> {
         match &self.inner {
             BodyInner::Bytes(b) => Some(Body {
                 inner: BodyInner::Bytes(b.clone()),
             }),
-            BodyInner::Stream { .. } => None,
+            BodyInner::Multipart {
+                layout,
+                len,
+                replayable: true,
+                ..
+            } => Some(Body::multipart(layout.clone(), *len, true)),
+            _ => None,
         }
     }
 
@@ -126,11 +183,27 @@ impl Body {
                     Ok(Some(std::mem::take(b)))
                 }
             }
-            BodyInner::Stream { stream, .. } => match stream.get_mut().next().await {
-                Some(Ok(b)) => Ok(Some(b)),
+            BodyInner::Stream { stream, len, sent } => match stream.get_mut().next().await {
+                Some(Ok(b)) => {
+                    *sent += b.len() as u64;
+                    if len.is_some_and(|l| *sent > l) {
+                        return Err(Error::request(format!(
+                            "the body stream yielded more than its declared {} bytes",
+                            len.unwrap_or_default()
+                        )));
+                    }
+                    Ok(Some(b))
+                }
                 Some(Err(e)) => Err(Error::request(e)),
-                None => Ok(None),
+                None => match len {
+                    Some(l) if *sent != *l => Err(Error::request(format!(
+                        "the body stream ended after {sent} of its declared {l} bytes"
+                    ))),
+                    _ => Ok(None),
+                },
             },
+            BodyInner::Multipart { reader, .. } => reader.next_chunk().await,
+            BodyInner::Form(_) => Err(Error::builder("a form body was not laid out")),
         }
     }
 }
@@ -141,6 +214,10 @@ impl fmt::Debug for Body {
             BodyInner::Bytes(b) => f.debug_tuple("Body").field(&b.len()).finish(),
             BodyInner::Stream { len, .. } => {
                 f.debug_struct("Body").field("stream_len", len).finish()
+            }
+            BodyInner::Form(form) => f.debug_tuple("Body").field(form).finish(),
+            BodyInner::Multipart { len, .. } => {
+                f.debug_struct("Body").field("multipart_len", len).finish()
             }
         }
     }

@@ -31,6 +31,7 @@ mod decode;
 mod error;
 mod h1;
 mod h2;
+pub mod multipart;
 mod options;
 mod policy;
 mod pool;

@@ -201,6 +201,15 @@ impl RequestBuilder {
         })
     }
 
+    /// A multipart/form-data body (fields and files streamed from disk), laid out with the
+    /// boundary of the request's browser profile.
+    pub fn multipart(self, form: crate::multipart::Form) -> RequestBuilder {
+        self.map(|req| {
+            req.body = Some(Body::form(form));
+            Ok(())
+        })
+    }
+
     /// A URL-encoded form body, with its Content-Type unless one is set.
     pub fn form<T: serde::Serialize + ?Sized>(self, value: &T) -> RequestBuilder {
         self.map(|req| {

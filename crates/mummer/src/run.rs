@@ -119,7 +119,7 @@ async fn run(client: &Client, mut request: Request) -> Result<Response> {
     let credentials = auth::url_credentials(&request.url);
     request.url = without_userinfo(&request.url);
     let first_url = request.url.clone();
-    let mut body = BodyState::new(request.body.take());
+    let mut body = BodyState::new(lay_out(&mut request, &options)?);
     let mut auth = AuthState::new(options.auth.clone(), &request.url, credentials);
     let mut retry = RetryState::new();
     let mut history: Vec<Hop> = Vec::new();
@@ -315,6 +315,23 @@ pub(crate) async fn exchange(
             }
         }
     }
+}
+
+/// The request's body ready to send: a multipart form gets the boundary of the request's
+/// browser, and its Content-Type unless the caller set one.
+fn lay_out(request: &mut Request, options: &Options) -> Result<Option<Body>> {
+    let Some(body) = request.body.take() else {
+        return Ok(None);
+    };
+    let (body, content_type) =
+        body.lay_out(options.profile.as_ref().map(|p| p.profile.as_ref()))?;
+    if let Some(ct) = content_type
+        && !request.has_header("content-type")
+    {
+        let value = http::HeaderValue::from_str(&ct).map_err(Error::builder)?;
+        request.headers.push(("Content-Type".into(), value));
+    }
+    Ok(Some(body))
 }
 
 /// The Cookie header for this hop: the jar's, and the request's own cookies while the hop
