@@ -5,7 +5,7 @@
 # With --browsers, also Debian's chromium and firefox-esr (and certutil, from libnss3-tools, to
 # make Firefox trust the test CA) for the live-browser comparison (tests/live_browsers.rs).
 set -euo pipefail
-pkgs=(cmake libclang-dev git nginx clang)
+pkgs=(cmake libclang-dev git nginx clang apache2 apache2-utils)
 for arg in "$@"; do
   case "$arg" in
     --browsers) pkgs+=(chromium firefox-esr libnss3-tools) ;;

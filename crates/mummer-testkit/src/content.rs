@@ -14,8 +14,26 @@
 //! | `/echo` | JSON: `{"method","path","version","headers":[[name,value],..],"body_len","body_sha256"}`; headers in wire order on HTTP/1.1, in `HeaderMap` order on HTTP/2 (pseudo-headers excluded; repeated names grouped) |
 //! | `/redirect/{n}` | 302 to `/redirect/{n-1}`; `/redirect/0` is 200 `done` |
 //! | `/small` | `hello, world\n` |
+//! | `/flaky/{n}` | like `/bytes/{n}` (`Content-Length`, `Accept-Ranges: bytes`, strong `ETag: "flaky-{n}"`, one `Range` with `If-Range` → 206 + `Content-Range`, a mismatching `If-Range` → 200 with everything), but each response breaks at the next [planned cut](ContentServer::plan_cuts) inside the bytes it covers: HTTP/1.1 writes up to the cut and closes the connection, HTTP/2 sends DATA up to the cut and then RST_STREAM (INTERNAL_ERROR) |
+//! | `/flaky-gzip/{n}` | the same with `Content-Encoding: gzip`: the entity is the gzip encoding of `n` pattern bytes (compressed once per `n` and cached; any `n`, 1 GiB encodes to about 1 MiB); `Range`, `Content-Length` and cuts count the encoded bytes, as for a pre-compressed file |
+//! | `/flaky-etag/{n}` | `/flaky` whose strong ETag (`"flaky-etag-{n}-{g}"`) changes with every cut, so a resume's `If-Range` no longer matches and gets 200 with the whole new entity |
+//! | `/flaky-badrange/{n}` | `/flaky` whose 206 answers start one byte before the requested offset (`Content-Range` and bytes agree with each other, not with the request) |
+//! | `/flaky-shortrange/{n}` | `/flaky` whose 206 answers start right but stop half-way to the end (`Content-Range: bytes a-m/n` with `m < n - 1`) |
+//! | `/flaky-norange/{n}` | `/flaky` that advertises `Accept-Ranges: bytes` but ignores `Range`: always 200 with the whole entity |
+//! | `/flaky-noetag/{n}` | `/flaky` without any validator (no `ETag`, no `Last-Modified`); `Range` is still honoured |
+//! | `/flaky-weak/{n}` | `/flaky` with only a weak `ETag: W/"flaky-{n}"` (which `If-Range` never matches) |
+//! | `/flaky-lastmod/{n}` | `/flaky` with `Last-Modified` (fixed date) instead of an ETag; `If-Range` with that exact date matches |
+//! | `/flaky-noaccept/{n}` | `/flaky` without `Accept-Ranges` (`Range` still honoured) |
+//! | `/flaky-stall/{n}` | `/flaky` that at a cut goes silent instead of breaking: the connection (or stream) stays open without sending anything for 30 s, then breaks |
 //!
 //! Anything else is 404. Query strings are ignored for routing.
+//!
+//! Cuts are absolute offsets in the entity (the encoded bytes for `/flaky-gzip`), planned on
+//! the server with [`ContentServer::plan_cuts`] and shared by every `/flaky*` route and every
+//! connection. A response covering entity bytes `start..end` takes the smallest planned cut `c`
+//! with `start <= c < end` and removes it from the plan, so each cut breaks one response (a cut
+//! at `start` breaks it after the head, before any body byte). `HEAD` takes no cut. Every
+//! `/flaky*` request is logged ([`ContentServer::flaky_hits`]).
 
 use std::collections::HashMap;
 use std::future::poll_fn;
@@ -80,6 +98,47 @@ impl ContentOptions {
 /// A running content server. Dropping it stops accepting connections.
 pub struct ContentServer {
     core: Core,
+    faults: Arc<Faults>,
+}
+
+/// One request to a `/flaky*` route, as [`ContentServer::flaky_hits`] reports it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlakyHit {
+    /// The request path (query excluded).
+    pub path: String,
+    /// `HTTP/1.1` or `HTTP/2` (`HTTP/1.0` for such requests).
+    pub version: &'static str,
+    /// The request's `Range` header.
+    pub range: Option<String>,
+    /// The request's `If-Range` header.
+    pub if_range: Option<String>,
+    /// The status answered (200, 206 or 416).
+    pub status: u16,
+    /// The first entity byte the response carries.
+    pub start: u64,
+    /// The cut this response took, if any (an absolute entity offset).
+    pub cut: Option<u64>,
+}
+
+/// Server-wide state of the `/flaky*` routes.
+#[derive(Default)]
+struct Faults {
+    state: Mutex<FaultState>,
+}
+
+#[derive(Default)]
+struct FaultState {
+    /// Planned cuts not used yet.
+    cuts: Vec<u64>,
+    /// Bumped by every cut of a `/flaky-etag` response: part of its ETag.
+    etag_generation: u64,
+    hits: Vec<FlakyHit>,
+}
+
+impl Faults {
+    fn lock(&self) -> std::sync::MutexGuard<'_, FaultState> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
 }
 
 impl HasCore for ContentServer {
@@ -111,8 +170,31 @@ impl ContentServer {
             }
             Arc::new(crate::tls::acceptor(id, &alpn))
         });
-        let core = Core::start(move |tcp, _| serve(tcp, acceptor.clone(), protocols)).await;
-        ContentServer { core }
+        let faults = Arc::new(Faults::default());
+        let shared = faults.clone();
+        let core =
+            Core::start(move |tcp, _| serve(tcp, acceptor.clone(), protocols, shared.clone()))
+                .await;
+        ContentServer { core, faults }
+    }
+
+    /// Plans cuts for the `/flaky*` routes: absolute entity offsets, each breaking one response
+    /// (see the module docs). Adds to cuts planned earlier and not used yet; the same offset may
+    /// be planned more than once.
+    pub fn plan_cuts(&self, cuts: impl IntoIterator<Item = u64>) {
+        self.faults.lock().cuts.extend(cuts);
+    }
+
+    /// Planned cuts not used yet, in ascending order.
+    pub fn cuts_left(&self) -> Vec<u64> {
+        let mut cuts = self.faults.lock().cuts.clone();
+        cuts.sort_unstable();
+        cuts
+    }
+
+    /// Every `/flaky*` request so far, in the order they were answered.
+    pub fn flaky_hits(&self) -> Vec<FlakyHit> {
+        self.faults.lock().hits.clone()
     }
 
     /// [`ContentServer::start`] on a private runtime, for synchronous callers.
@@ -136,7 +218,12 @@ impl ContentServer {
     }
 }
 
-async fn serve(tcp: TcpStream, acceptor: Option<Arc<SslAcceptor>>, p: Protocols) {
+async fn serve(
+    tcp: TcpStream,
+    acceptor: Option<Arc<SslAcceptor>>,
+    p: Protocols,
+    faults: Arc<Faults>,
+) {
     match acceptor {
         Some(acceptor) => {
             let Ok(tls) = crate::tls::accept(&acceptor, tcp).await else {
@@ -148,9 +235,9 @@ async fn serve(tcp: TcpStream, acceptor: Option<Arc<SslAcceptor>>, p: Protocols)
                 None => !p.h1,
             };
             if h2 {
-                serve_h2(tls).await;
+                serve_h2(tls, faults).await;
             } else {
-                serve_h1(tls).await;
+                serve_h1(tls, faults).await;
             }
         }
         None => {
@@ -159,9 +246,9 @@ async fn serve(tcp: TcpStream, acceptor: Option<Arc<SslAcceptor>>, p: Protocols)
                 (_, h2) => h2,
             };
             if h2 {
-                serve_h2(tcp).await;
+                serve_h2(tcp, faults).await;
             } else {
-                serve_h1(tcp).await;
+                serve_h1(tcp, faults).await;
             }
         }
     }
@@ -218,7 +305,40 @@ enum Body {
     Truncated {
         len: u64,
     },
+    /// Entity bytes `start..end`, broken at `cut` when there is one.
+    Flaky(Flaky),
 }
+
+/// A `/flaky*` response body.
+struct Flaky {
+    entity: Entity,
+    start: u64,
+    end: u64,
+    cut: Option<u64>,
+    /// At the cut, go silent for [`FLAKY_STALL`] before breaking.
+    stall: bool,
+}
+
+impl Flaky {
+    /// Where sending stops: the cut, or the end.
+    fn stop(&self) -> u64 {
+        self.cut.unwrap_or(self.end)
+    }
+}
+
+/// The bytes a `/flaky*` route serves.
+enum Entity {
+    Pattern,
+    Data(Bytes),
+}
+
+/// How long `/flaky-stall` stays silent at a cut.
+const FLAKY_STALL: Duration = Duration::from_secs(30);
+/// How long HTTP/2 waits between a cut's last DATA and its RST_STREAM: http2 discards a
+/// stream's queued DATA on reset, and the bytes before the cut must reach the client.
+const FLAKY_RESET_DELAY: Duration = Duration::from_millis(100);
+/// The fixed `Last-Modified` of `/flaky-lastmod`.
+const FLAKY_LAST_MODIFIED: &str = "Tue, 01 Dec 2026 10:00:00 GMT";
 
 struct Response {
     status: u16,
@@ -248,6 +368,7 @@ impl Response {
             Body::Full(b) => Some(b.len() as u64),
             Body::Pattern { len, .. } | Body::Truncated { len } => Some(*len),
             Body::Chunked { .. } => None,
+            Body::Flaky(f) => Some(f.end - f.start),
         }
     }
 }
@@ -259,7 +380,7 @@ fn bodiless_status(status: u16) -> bool {
 
 const MAX_COMPRESSED_INPUT: u64 = 64 * 1024 * 1024;
 
-async fn route(req: &Request) -> Response {
+async fn route(req: &Request, faults: &Faults) -> Response {
     let path = req.target.split('?').next().unwrap_or("");
     let mut parts = path.trim_start_matches('/').splitn(2, '/');
     let first = parts.next().unwrap_or("");
@@ -269,6 +390,10 @@ async fn route(req: &Request) -> Response {
         ("small", None, _) => Response::text(200, "hello, world\n"),
         ("echo", None, _) => echo(req),
         ("bytes", _, Some(n)) => bytes_route(req, n),
+        (name, _, Some(n)) if name.starts_with("flaky") => match FlakyMode::parse(name) {
+            Some(mode) => flaky_route(req, path, mode, n, faults).await,
+            None => Response::text(404, "not found\n"),
+        },
         ("chunked", _, Some(n)) => Response::new(200, Body::Chunked { len: n }),
         ("truncated", _, Some(n)) => Response::new(200, Body::Truncated { len: n }),
         ("status", _, Some(code)) if (200..=999).contains(&code) => {
@@ -330,6 +455,189 @@ fn bytes_route(req: &Request, n: u64) -> Response {
     r.headers
         .push(("content-type", "application/octet-stream".into()));
     r
+}
+
+/// What a `/flaky*` route does besides breaking at cuts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FlakyMode {
+    Plain,
+    Gzip,
+    Etag,
+    BadRange,
+    ShortRange,
+    NoRange,
+    NoEtag,
+    Weak,
+    LastMod,
+    NoAccept,
+    Stall,
+}
+
+impl FlakyMode {
+    fn parse(route: &str) -> Option<FlakyMode> {
+        Some(match route {
+            "flaky" => FlakyMode::Plain,
+            "flaky-gzip" => FlakyMode::Gzip,
+            "flaky-etag" => FlakyMode::Etag,
+            "flaky-badrange" => FlakyMode::BadRange,
+            "flaky-shortrange" => FlakyMode::ShortRange,
+            "flaky-norange" => FlakyMode::NoRange,
+            "flaky-noetag" => FlakyMode::NoEtag,
+            "flaky-weak" => FlakyMode::Weak,
+            "flaky-lastmod" => FlakyMode::LastMod,
+            "flaky-noaccept" => FlakyMode::NoAccept,
+            "flaky-stall" => FlakyMode::Stall,
+            _ => return None,
+        })
+    }
+}
+
+async fn flaky_route(
+    req: &Request,
+    path: &str,
+    mode: FlakyMode,
+    n: u64,
+    faults: &Faults,
+) -> Response {
+    let (entity, len) = match mode {
+        FlakyMode::Gzip => match flaky_gzip(n).await {
+            Ok(data) => {
+                let len = data.len() as u64;
+                (Entity::Data(data), len)
+            }
+            Err(_) => return Response::text(500, "compression failed\n"),
+        },
+        _ => (Entity::Pattern, n),
+    };
+    let etag = match mode {
+        FlakyMode::NoEtag | FlakyMode::LastMod => None,
+        FlakyMode::Weak => Some(format!("W/\"flaky-{n}\"")),
+        FlakyMode::Gzip => Some(format!("\"flaky-gzip-{n}\"")),
+        FlakyMode::Etag => Some(format!(
+            "\"flaky-etag-{n}-{}\"",
+            faults.lock().etag_generation
+        )),
+        _ => Some(format!("\"flaky-{n}\"")),
+    };
+    let last_modified = (mode == FlakyMode::LastMod).then_some(FLAKY_LAST_MODIFIED);
+    // If-Range compares strongly (RFC 9110 section 13.1.5): a weak ETag never matches.
+    let if_range_ok = req.header("if-range").is_none_or(|v| {
+        let v = v.trim();
+        etag.as_deref()
+            .is_some_and(|e| !e.starts_with("W/") && v == e)
+            || last_modified.is_some_and(|lm| v == lm)
+    });
+    let range = req
+        .header("range")
+        .filter(|_| if_range_ok && mode != FlakyMode::NoRange)
+        .and_then(parse_range);
+    let (status, start, end) = match range.map(|spec| spec.resolve(len)) {
+        None => (200, 0, len),
+        Some(None) => {
+            let mut r = Response::new(416, Body::Empty);
+            r.headers.push(("content-range", format!("bytes */{len}")));
+            log_flaky(faults, req, path, 416, 0, None);
+            return r;
+        }
+        Some(Some((a, b))) => match mode {
+            FlakyMode::BadRange => (206, a.saturating_sub(1), b + 1),
+            FlakyMode::ShortRange => (206, a, (a + (b + 1 - a).div_ceil(2)).min(b + 1)),
+            _ => (206, a, b + 1),
+        },
+    };
+    let cut = if req.method.eq_ignore_ascii_case("HEAD") {
+        None
+    } else {
+        let mut state = faults.lock();
+        let best = state
+            .cuts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| (start..end).contains(*c))
+            .min_by_key(|(_, c)| **c)
+            .map(|(i, _)| i);
+        let cut = best.map(|i| state.cuts.swap_remove(i));
+        if cut.is_some() && mode == FlakyMode::Etag {
+            state.etag_generation += 1;
+        }
+        cut
+    };
+    log_flaky(faults, req, path, status, start, cut);
+    let mut r = Response::new(
+        status,
+        Body::Flaky(Flaky {
+            entity,
+            start,
+            end,
+            cut,
+            stall: mode == FlakyMode::Stall,
+        }),
+    );
+    if status == 206 {
+        r.headers.push((
+            "content-range",
+            format!("bytes {start}-{}/{len}", end.saturating_sub(1)),
+        ));
+    }
+    if mode != FlakyMode::NoAccept {
+        r.headers.push(("accept-ranges", "bytes".into()));
+    }
+    if let Some(etag) = etag {
+        r.headers.push(("etag", etag));
+    }
+    if let Some(lm) = last_modified {
+        r.headers.push(("last-modified", lm.into()));
+    }
+    if mode == FlakyMode::Gzip {
+        r.headers.push(("content-encoding", "gzip".into()));
+    }
+    r.headers
+        .push(("content-type", "application/octet-stream".into()));
+    r
+}
+
+fn log_flaky(
+    faults: &Faults,
+    req: &Request,
+    path: &str,
+    status: u16,
+    start: u64,
+    cut: Option<u64>,
+) {
+    faults.lock().hits.push(FlakyHit {
+        path: path.to_string(),
+        version: req.version,
+        range: req.header("range").map(str::to_string),
+        if_range: req.header("if-range").map(str::to_string),
+        status,
+        start,
+        cut,
+    });
+}
+
+/// The gzip encoding of the first `n` pattern bytes, computed once per `n` and process. The
+/// input is streamed, so `n` may be far larger than memory would hold decoded.
+async fn flaky_gzip(n: u64) -> io::Result<Bytes> {
+    use async_compression::tokio::write::GzipEncoder;
+
+    // Held while compressing: concurrent first requests wait for one encoding.
+    static CACHE: LazyLock<tokio::sync::Mutex<HashMap<u64, Bytes>>> =
+        LazyLock::new(Default::default);
+    let mut cache = CACHE.lock().await;
+    if let Some(hit) = cache.get(&n) {
+        return Ok(hit.clone());
+    }
+    let mut encoder = GzipEncoder::new(Vec::new());
+    let mut offset = 0u64;
+    while offset < n {
+        let piece = pattern::chunk(offset, (n - offset).min(pattern::MAX_CHUNK as u64) as usize);
+        encoder.write_all(&piece).await?;
+        offset += piece.len() as u64;
+    }
+    encoder.shutdown().await?;
+    let out = Bytes::from(encoder.into_vec());
+    cache.insert(n, out.clone());
+    Ok(out)
 }
 
 enum RangeSpec {
@@ -488,7 +796,7 @@ const CHUNK: usize = 64 * 1024;
 /// Bodies up to this size are sent in the same write as the head.
 const COALESCE: usize = 64 * 1024;
 
-async fn serve_h1<S: Transport>(io: S) {
+async fn serve_h1<S: Transport>(io: S, faults: Arc<Faults>) {
     let mut conn = BufConn::new(io);
     let mut scratch = Vec::with_capacity(CHUNK + 64);
     loop {
@@ -564,7 +872,7 @@ async fn serve_h1<S: Transport>(io: S) {
         }
         req.body_len = body_len;
         req.body_sha256 = hasher.finalize().into();
-        let resp = route(&req).await;
+        let resp = route(&req, &faults).await;
         let head_only = req.method.eq_ignore_ascii_case("HEAD");
         match write_h1(&mut conn.io, &resp, head_only, keep_alive, &mut scratch).await {
             Ok(true) if keep_alive => {}
@@ -650,6 +958,21 @@ async fn write_h1<S: AsyncWrite + Unpin>(
             io.flush().await?;
             return Ok(false);
         }
+        Body::Flaky(f) => {
+            io.write_all(&head).await?;
+            let stop = f.stop();
+            match &f.entity {
+                Entity::Pattern => write_pattern(io, f.start, stop - f.start).await?,
+                Entity::Data(data) => io.write_all(&data[f.start as usize..stop as usize]).await?,
+            }
+            if f.cut.is_some() {
+                io.flush().await?;
+                if f.stall {
+                    tokio::time::sleep(FLAKY_STALL).await;
+                }
+                return Ok(false);
+            }
+        }
     }
     io.flush().await?;
     Ok(true)
@@ -668,7 +991,7 @@ async fn write_pattern<S: AsyncWrite + Unpin>(io: &mut S, offset: u64, len: u64)
 // ---------------------------------------------------------------------------------------------
 // HTTP/2
 
-async fn serve_h2<S>(io: S)
+async fn serve_h2<S>(io: S, faults: Arc<Faults>)
 where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
@@ -684,8 +1007,9 @@ where
         return;
     };
     while let Some(Ok((req, respond))) = conn.accept().await {
+        let faults = faults.clone();
         tokio::spawn(async move {
-            let _ = handle_h2(req, respond).await;
+            let _ = handle_h2(req, respond, &faults).await;
         });
     }
 }
@@ -693,6 +1017,7 @@ where
 async fn handle_h2(
     req: http::Request<RecvStream>,
     mut respond: SendResponse<Bytes>,
+    faults: &Faults,
 ) -> io::Result<()> {
     let (parts, mut body) = req.into_parts();
     let target = parts
@@ -728,7 +1053,7 @@ async fn handle_h2(
         body_len,
         body_sha256: hasher.finalize().into(),
     };
-    let resp = route(&req).await;
+    let resp = route(&req, faults).await;
     let head_only = parts.method == http::Method::HEAD;
     let mut builder = http::Response::builder().status(resp.status);
     for (name, value) in &resp.headers {
@@ -761,6 +1086,25 @@ async fn handle_h2(
             // write what was sent so the client really sees a partial body first.
             tokio::time::sleep(Duration::from_millis(50)).await;
             send.send_reset(http2::Reason::INTERNAL_ERROR);
+        }
+        Body::Flaky(f) => {
+            let stop = f.stop();
+            let end = f.cut.is_none();
+            match &f.entity {
+                Entity::Pattern => send_pattern(&mut send, f.start, stop - f.start, end).await?,
+                Entity::Data(data) => {
+                    send_bytes(&mut send, data.slice(f.start as usize..stop as usize), end).await?
+                }
+            }
+            if !end {
+                tokio::time::sleep(if f.stall {
+                    FLAKY_STALL
+                } else {
+                    FLAKY_RESET_DELAY
+                })
+                .await;
+                send.send_reset(http2::Reason::INTERNAL_ERROR);
+            }
         }
     }
     Ok(())
@@ -1002,6 +1346,265 @@ mod tests {
         )
         .await;
         assert!(resp.starts_with(b"HTTP/1.1 503 Service Unavailable\r\n"));
+    }
+
+    fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
+        head.lines()
+            .filter_map(|l| l.split_once(':'))
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.trim())
+    }
+
+    #[tokio::test]
+    async fn flaky_cuts_once_each_and_resumes_by_range() {
+        let server = ContentServer::start(ContentOptions::default()).await;
+        server.plan_cuts([5000, 1000]);
+        let resp = get(server.addr(), b"GET /flaky/10000 HTTP/1.1\r\n\r\n").await;
+        let (head, body) = split(&resp);
+        assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
+        assert_eq!(header(&head, "content-length"), Some("10000"));
+        assert_eq!(header(&head, "accept-ranges"), Some("bytes"));
+        assert_eq!(header(&head, "etag"), Some("\"flaky-10000\""));
+        assert_eq!(body, pattern::bytes(0, 1000));
+        assert_eq!(server.cuts_left(), vec![5000]);
+
+        let resp = get(
+            server.addr(),
+            b"GET /flaky/10000 HTTP/1.1\r\nRange: bytes=1000-\r\nIf-Range: \"flaky-10000\"\r\n\r\n",
+        )
+        .await;
+        let (head, body) = split(&resp);
+        assert!(
+            head.starts_with("HTTP/1.1 206 Partial Content\r\n"),
+            "{head}"
+        );
+        assert_eq!(
+            header(&head, "content-range"),
+            Some("bytes 1000-9999/10000")
+        );
+        assert_eq!(header(&head, "content-length"), Some("9000"));
+        assert_eq!(body, pattern::bytes(1000, 4000));
+        assert!(server.cuts_left().is_empty());
+
+        // No cuts left: complete, and the connection stays usable.
+        let resp = get(
+            server.addr(),
+            b"GET /flaky/10000 HTTP/1.1\r\nRange: bytes=5000-\r\n\r\nGET /flaky/10 HTTP/1.1\r\nConnection: close\r\n\r\n",
+        )
+        .await;
+        let (_, rest) = split(&resp);
+        assert_eq!(&rest[..5000], &pattern::bytes(5000, 5000)[..]);
+        assert!(rest.ends_with(&pattern::bytes(0, 10)));
+
+        // A cut at the very start of a response breaks it right after the head.
+        server.plan_cuts([0]);
+        let resp = get(server.addr(), b"GET /flaky/100 HTTP/1.1\r\n\r\n").await;
+        let (head, body) = split(&resp);
+        assert_eq!(header(&head, "content-length"), Some("100"));
+        assert!(body.is_empty());
+
+        let hits = server.flaky_hits();
+        assert_eq!(hits.len(), 5);
+        assert_eq!(hits[0].cut, Some(1000));
+        assert_eq!(hits[1].range.as_deref(), Some("bytes=1000-"));
+        assert_eq!(hits[1].if_range.as_deref(), Some("\"flaky-10000\""));
+        assert_eq!(
+            (hits[1].status, hits[1].start, hits[1].cut),
+            (206, 1000, Some(5000))
+        );
+        assert_eq!((hits[2].status, hits[2].cut), (206, None));
+        assert_eq!(hits[4].cut, Some(0));
+    }
+
+    #[tokio::test]
+    async fn flaky_modes() {
+        let server = ContentServer::start(ContentOptions::default()).await;
+        let req = |path: &str, extra: &str| {
+            format!("GET {path} HTTP/1.1\r\n{extra}Connection: close\r\n\r\n").into_bytes()
+        };
+
+        // The ETag changes with each cut: the old one no longer matches If-Range.
+        server.plan_cuts([100]);
+        let resp = get(server.addr(), &req("/flaky-etag/1000", "")).await;
+        let (head, body) = split(&resp);
+        assert_eq!(header(&head, "etag"), Some("\"flaky-etag-1000-0\""));
+        assert_eq!(body.len(), 100);
+        let resp = get(
+            server.addr(),
+            &req(
+                "/flaky-etag/1000",
+                "Range: bytes=100-\r\nIf-Range: \"flaky-etag-1000-0\"\r\n",
+            ),
+        )
+        .await;
+        let (head, body) = split(&resp);
+        assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
+        assert_eq!(header(&head, "etag"), Some("\"flaky-etag-1000-1\""));
+        assert_eq!(body, pattern::bytes(0, 1000));
+
+        let resp = get(
+            server.addr(),
+            &req("/flaky-badrange/1000", "Range: bytes=10-\r\n"),
+        )
+        .await;
+        let (head, body) = split(&resp);
+        assert_eq!(header(&head, "content-range"), Some("bytes 9-999/1000"));
+        assert_eq!(body, pattern::bytes(9, 991));
+
+        let resp = get(
+            server.addr(),
+            &req("/flaky-shortrange/1000", "Range: bytes=10-\r\n"),
+        )
+        .await;
+        let (head, body) = split(&resp);
+        assert_eq!(header(&head, "content-range"), Some("bytes 10-504/1000"));
+        assert_eq!(body, pattern::bytes(10, 495));
+
+        let resp = get(
+            server.addr(),
+            &req("/flaky-norange/1000", "Range: bytes=10-\r\n"),
+        )
+        .await;
+        let (head, body) = split(&resp);
+        assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
+        assert_eq!(header(&head, "accept-ranges"), Some("bytes"));
+        assert_eq!(body.len(), 1000);
+
+        let resp = get(
+            server.addr(),
+            &req("/flaky-noetag/1000", "Range: bytes=10-\r\n"),
+        )
+        .await;
+        let (head, _) = split(&resp);
+        assert_eq!(header(&head, "etag"), None);
+        assert_eq!(header(&head, "last-modified"), None);
+        assert_eq!(header(&head, "content-range"), Some("bytes 10-999/1000"));
+
+        let resp = get(
+            server.addr(),
+            &req(
+                "/flaky-weak/1000",
+                "Range: bytes=10-\r\nIf-Range: W/\"flaky-1000\"\r\n",
+            ),
+        )
+        .await;
+        let (head, _) = split(&resp);
+        assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
+        assert_eq!(header(&head, "etag"), Some("W/\"flaky-1000\""));
+
+        let if_range = format!("Range: bytes=10-\r\nIf-Range: {FLAKY_LAST_MODIFIED}\r\n");
+        let resp = get(server.addr(), &req("/flaky-lastmod/1000", &if_range)).await;
+        let (head, _) = split(&resp);
+        assert!(head.starts_with("HTTP/1.1 206 "), "{head}");
+        assert_eq!(header(&head, "last-modified"), Some(FLAKY_LAST_MODIFIED));
+        assert_eq!(header(&head, "etag"), None);
+
+        let resp = get(
+            server.addr(),
+            &req("/flaky-noaccept/1000", "Range: bytes=10-\r\n"),
+        )
+        .await;
+        let (head, _) = split(&resp);
+        assert_eq!(header(&head, "accept-ranges"), None);
+        assert_eq!(header(&head, "content-range"), Some("bytes 10-999/1000"));
+
+        let resp = get(server.addr(), &req("/flaky-nonsense/1000", "")).await;
+        assert!(resp.starts_with(b"HTTP/1.1 404 "));
+    }
+
+    #[tokio::test]
+    async fn flaky_gzip_ranges_count_encoded_bytes() {
+        use async_compression::tokio::write::GzipDecoder;
+
+        let server = ContentServer::start(ContentOptions::default()).await;
+        let n = 3_000_000u64;
+        let resp = get(
+            server.addr(),
+            format!("GET /flaky-gzip/{n} HTTP/1.1\r\nConnection: close\r\n\r\n").as_bytes(),
+        )
+        .await;
+        let (head, whole) = split(&resp);
+        let whole = whole.to_vec();
+        assert_eq!(header(&head, "content-encoding"), Some("gzip"));
+        assert_eq!(header(&head, "etag"), Some(&*format!("\"flaky-gzip-{n}\"")));
+        assert_eq!(
+            header(&head, "content-length"),
+            Some(&*whole.len().to_string())
+        );
+        let mut decoder = GzipDecoder::new(Vec::new());
+        decoder.write_all(&whole).await.expect("decode");
+        decoder.shutdown().await.expect("decode end");
+        let decoded = decoder.into_inner();
+        assert_eq!(decoded.len() as u64, n);
+        assert_eq!(pattern::verify(0, &decoded), Ok(()));
+
+        let at = whole.len() as u64 / 3;
+        server.plan_cuts([at + 7]);
+        let resp = get(
+            server.addr(),
+            format!("GET /flaky-gzip/{n} HTTP/1.1\r\nRange: bytes={at}-\r\n\r\n").as_bytes(),
+        )
+        .await;
+        let (head, part) = split(&resp);
+        assert_eq!(
+            header(&head, "content-range"),
+            Some(&*format!("bytes {at}-{}/{}", whole.len() - 1, whole.len()))
+        );
+        assert_eq!(part, &whole[at as usize..at as usize + 7]);
+    }
+
+    #[tokio::test]
+    async fn flaky_h2_resets_after_the_cut() {
+        let ca = crate::TestCa::new();
+        let server = ContentServer::start(ContentOptions::tls(ca.issue(&["localhost"]))).await;
+        server.plan_cuts([1_234_567]);
+        let connector = crate::tls::connector(&ca.ca_pem(), &[b"h2"]);
+        let tcp = TcpStream::connect(server.addr()).await.expect("connect");
+        let tls = crate::tls::connect(&connector, "localhost", tcp)
+            .await
+            .expect("tls");
+        let (client, conn) = http2::client::handshake(tls).await.expect("h2 handshake");
+        tokio::spawn(conn);
+        let mut client = client.ready().await.expect("ready");
+        for range in [None, Some("bytes=1234567-")] {
+            let mut req = http::Request::get("https://localhost/flaky/3000000");
+            if let Some(range) = range {
+                req = req.header("range", range);
+            }
+            let (resp, _) = client
+                .send_request(req.body(()).expect("request"), true)
+                .expect("send");
+            let resp = resp.await.expect("response");
+            let start = if range.is_some() { 1_234_567 } else { 0 };
+            let mut body = resp.into_body();
+            let mut got = Vec::new();
+            let mut error = None;
+            while let Some(data) = body.data().await {
+                match data {
+                    Ok(data) => {
+                        let _ = body.flow_control().release_capacity(data.len());
+                        got.extend_from_slice(&data);
+                    }
+                    Err(e) => {
+                        error = Some(e);
+                        break;
+                    }
+                }
+            }
+            assert_eq!(pattern::verify(start, &got), Ok(()));
+            match range {
+                None => {
+                    assert_eq!(got.len(), 1_234_567);
+                    let error = error.expect("a reset after the cut");
+                    assert_eq!(error.reason(), Some(http2::Reason::INTERNAL_ERROR));
+                }
+                Some(_) => {
+                    assert!(error.is_none());
+                    assert_eq!(got.len(), 3_000_000 - 1_234_567);
+                }
+            }
+        }
+        assert_eq!(server.flaky_hits()[1].version, "HTTP/2");
     }
 
     /// Rough throughput check; run with `--ignored --nocapture` in release mode.

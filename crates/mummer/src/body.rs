@@ -312,7 +312,8 @@ pub(crate) struct ResponseBody {
     decoder: Option<Decoder>,
     state: State,
     deadline: Deadline,
-    /// Applied here to HTTP/2 only: HTTP/1.1 times each socket read itself.
+    /// Applied here while the source is HTTP/2 only: HTTP/1.1 times each socket read itself.
+    /// (Kept for every source: a resume may continue an HTTP/1.1 body over HTTP/2.)
     read_timeout: Option<Duration>,
     abort: CancellationToken,
     url: Url,
@@ -334,16 +335,12 @@ impl ResponseBody {
         abort: CancellationToken,
         url: Url,
     ) -> ResponseBody {
-        let read_timeout = match source {
-            Source::H2(_) => options.read_timeout,
-            _ => None,
-        };
         ResponseBody {
             source,
             decoder,
             state: State::Reading,
             deadline: options.deadline,
-            read_timeout,
+            read_timeout: options.read_timeout,
             abort,
             url,
             limit: options.max_size,
@@ -513,9 +510,10 @@ impl ResponseBody {
         }
         let offset = self.raw_base + self.source.received();
         let attempt = resume.resume(offset, self.deadline);
+        // An abort while resuming is the reader's error, as it is anywhere else in the body.
         let next = tokio::select! {
             biased;
-            _ = self.abort.cancelled() => return Err(error),
+            _ = self.abort.cancelled() => return Err(Error::new(Kind::Aborted, None)),
             r = attempt => r,
         };
         match next {
@@ -530,7 +528,10 @@ impl ResponseBody {
     }
 
     async fn next_raw(&mut self) -> Result<Option<Bytes>, Error> {
-        let read_timeout = self.read_timeout;
+        let read_timeout = match self.source {
+            Source::H2(_) => self.read_timeout,
+            _ => None,
+        };
         let deadline = self.deadline;
         let abort = &self.abort;
         if abort.is_cancelled() {

@@ -8,6 +8,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use bytes::Bytes;
 use http::{HeaderMap, HeaderValue, StatusCode, Version};
 use mummer_proto::Limits;
 
@@ -58,6 +59,8 @@ pub(crate) struct Head {
     pub(crate) head_size: u64,
     pub(crate) source: Source,
     pub(crate) info: ConnInfo,
+    /// The request's header fields as sent.
+    pub(crate) sent: Vec<(String, Bytes)>,
 }
 
 /// What a send needs besides the plan and body.
@@ -109,7 +112,7 @@ impl Conn {
         match self {
             Conn::H1(conn) => send_h1(conn, plan, body, ctx).await,
             Conn::H2(conn) => {
-                let request = prepare::h2_request(plan).map_err(|error| SendFailure {
+                let (request, sent) = prepare::h2_request(plan).map_err(|error| SendFailure {
                     error,
                     replay: Replay::No,
                 })?;
@@ -126,6 +129,7 @@ impl Conn {
                             head_size,
                             source: Source::H2(h2_body),
                             info: conn.info.clone(),
+                            sent,
                         })
                     }
                     Err(failure) => {
@@ -217,6 +221,10 @@ async fn send_h1(
         head_size,
         source,
         info,
+        sent: headers
+            .iter()
+            .map(|(n, v)| (n.to_string(), Bytes::copy_from_slice(v)))
+            .collect(),
     })
 }
 

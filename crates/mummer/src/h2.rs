@@ -47,7 +47,7 @@ impl Default for H2Settings {
 #[derive(Clone)]
 pub(crate) struct H2Conn {
     send: SendRequest<Bytes>,
-    closed: Arc<AtomicBool>,
+    closed: Arc<Closed>,
     pub(crate) info: ConnInfo,
 }
 
@@ -81,20 +81,29 @@ impl H2Conn {
             .handshake::<_, Bytes>(io)
             .await
             .map_err(|e| Error::connect(format!("HTTP/2 handshake: {e}")))?;
-        let closed = Arc::new(AtomicBool::new(false));
+        let closed = Arc::new(Closed::default());
         let flag = closed.clone();
         tokio::spawn(async move {
             // The result matters to the streams, which each see it; here it only marks the
             // connection unusable for new requests.
-            let _ = wake::Batched(connection).await;
-            flag.store(true, Ordering::Release);
+            let mut connection = Box::pin(wake::Batched(connection));
+            let _ = connection.as_mut().await;
+            // Dropping the connection clears the WINDOW_UPDATEs queued so far; a capacity
+            // release after the drop would stay queued for good, leaving its stream in
+            // `http2`'s store (which its debug assertions reject with a panic). So the mark and
+            // the drop happen under the lock that every release takes.
+            let mut gone = flag.lock();
+            *gone = true;
+            drop(connection);
+            drop(gone);
+            flag.open.store(false, Ordering::Release);
         });
         Ok(H2Conn { send, closed, info })
     }
 
     /// Whether new streams may still be opened on this connection.
     pub(crate) fn is_open(&self) -> bool {
-        !self.closed.load(Ordering::Acquire)
+        self.closed.open.load(Ordering::Acquire)
     }
 
     /// Sends a request; resolves when the response head arrived.
@@ -146,6 +155,7 @@ impl H2Conn {
                 content_length,
                 wake: wake::ReaderWaker::new(),
                 _send: stream,
+                conn: self.closed.clone(),
             },
         ))
     }
@@ -285,6 +295,30 @@ pub(crate) struct H2Body {
     wake: wake::ReaderWaker,
     // Holding the send half keeps the stream open on our side until the body is done.
     _send: http2::SendStream<Bytes>,
+    /// Whether the connection is gone: capacity is then not released (see `handshake`).
+    conn: Arc<Closed>,
+}
+
+/// Whether a connection's task has ended. `open` is read lock-free for pool checks; `gone`
+/// orders capacity releases against the connection's drop.
+struct Closed {
+    open: AtomicBool,
+    gone: std::sync::Mutex<bool>,
+}
+
+impl Default for Closed {
+    fn default() -> Self {
+        Closed {
+            open: AtomicBool::new(true),
+            gone: std::sync::Mutex::new(false),
+        }
+    }
+}
+
+impl Closed {
+    fn lock(&self) -> std::sync::MutexGuard<'_, bool> {
+        self.gone.lock().unwrap_or_else(|p| p.into_inner())
+    }
 }
 
 impl H2Body {
@@ -300,7 +334,11 @@ impl H2Body {
                 let len = data.len();
                 self.received += len as u64;
                 // Capacity goes back to the server only now that the reader has taken the data.
-                let _ = self.recv.flow_control().release_capacity(len);
+                let gone = self.conn.lock();
+                if !*gone {
+                    let _ = self.recv.flow_control().release_capacity(len);
+                }
+                drop(gone);
                 if let Some(expected) = self.content_length {
                     if self.received > expected {
                         return Err(Error::body(

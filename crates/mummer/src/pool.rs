@@ -70,7 +70,8 @@ impl PoolKey {
 pub(crate) struct PoolConfig {
     pub(crate) idle_timeout: Duration,
     pub(crate) max_idle_per_host: usize,
-    /// Idle connections kept across all keys; the oldest goes first.
+    /// Idle connections kept across all keys; the oldest goes first. Shared connections are
+    /// kept up to the same number, the least recently used going first.
     pub(crate) max_idle_total: usize,
 }
 
@@ -81,7 +82,9 @@ const MAX_H1_ONLY: usize = 1024;
 struct State {
     idle: HashMap<PoolKey, Vec<(Conn, Instant)>>,
     idle_total: usize,
-    shared: HashMap<PoolKey, Conn>,
+    /// Shared connections, each with when it was last handed out. At most `max_idle_total`:
+    /// a crawler's HTTP/2 connections would otherwise stay open, one per host ever seen.
+    shared: HashMap<PoolKey, (Conn, Instant)>,
     /// Origins known to answer HTTP/1.1 over ALPN: new connections to them need not wait for a
     /// possible shared connection. Bounded; forgetting one costs only a little waiting.
     h1_only: HashMap<PoolKey, Instant>,
@@ -152,7 +155,13 @@ impl Pool {
         let mut state = self.lock();
         match conn.share() {
             Some(shared) if !state.closed => {
-                state.shared.insert(key.clone(), shared);
+                state.shared.retain(|_, (c, _)| c.is_open());
+                if state.shared.len() >= self.config.max_idle_total.max(1) {
+                    // The least recently used goes; its streams in flight keep it open until
+                    // they end, and then it closes.
+                    state.evict_least_recent_shared();
+                }
+                state.shared.insert(key.clone(), (shared, Instant::now()));
             }
             Some(_) => {}
             None => {
@@ -176,8 +185,11 @@ impl Pool {
     /// A live shared connection for `key`, or an idle one that still looks alive, newest first.
     fn checkout(&self, key: &PoolKey) -> Option<Conn> {
         let mut state = self.lock();
-        match state.shared.get(key) {
-            Some(conn) if conn.is_open() => return conn.share(),
+        match state.shared.get_mut(key) {
+            Some((conn, used)) if conn.is_open() => {
+                *used = Instant::now();
+                return conn.share();
+            }
             Some(_) => {
                 state.shared.remove(key);
             }
@@ -240,7 +252,7 @@ impl Pool {
         if state.idle_total > self.config.max_idle_total {
             state.evict_oldest_idle();
         }
-        state.shared.retain(|_, c| c.is_open());
+        state.shared.retain(|_, (c, _)| c.is_open());
     }
 
     /// Closes every idle connection and refuses new ones; connections in use finish their
@@ -270,6 +282,17 @@ impl Pool {
 }
 
 impl State {
+    fn evict_least_recent_shared(&mut self) {
+        let oldest = self
+            .shared
+            .iter()
+            .min_by_key(|(_, (_, used))| *used)
+            .map(|(k, _)| k.clone());
+        if let Some(key) = oldest {
+            self.shared.remove(&key);
+        }
+    }
+
     fn evict_oldest_idle(&mut self) {
         let oldest = self
             .idle

@@ -431,9 +431,37 @@ fn value_bytes(v: &HeaderValue) -> Bytes {
     Bytes::copy_from_slice(v.as_bytes())
 }
 
-/// Converts a plan's headers into HTTP/2 fields: lowercase names, connection-specific fields
+/// A plan's header fields as HTTP/2 sends them: lowercase names, connection-specific fields
 /// dropped (RFC 9113 section 8.2.2), cookies split into crumbs when the browser does.
-pub(crate) fn h2_request(plan: &Plan) -> Result<http::Request<()>> {
+pub(crate) fn h2_fields(plan: &Plan) -> Vec<(String, Bytes)> {
+    let mut out = Vec::with_capacity(plan.headers.len() + 4);
+    for h in &plan.headers {
+        if h.scope == Scope::Http1 {
+            continue;
+        }
+        let name = h.name.to_ascii_lowercase();
+        if is_connection_specific(&name) {
+            continue;
+        }
+        if plan.split_cookies && name == "cookie" {
+            for crumb in h.value.split(|&b| b == b';') {
+                let crumb = crumb.trim_ascii();
+                if !crumb.is_empty() {
+                    out.push((name.clone(), h.value.slice_ref(crumb)));
+                }
+            }
+            continue;
+        }
+        out.push((name, h.value.clone()));
+    }
+    out
+}
+
+/// Header fields as sent: names as on the wire, raw values.
+pub(crate) type SentFields = Vec<(String, Bytes)>;
+
+/// The HTTP/2 request for a plan, and its fields as sent.
+pub(crate) fn h2_request(plan: &Plan) -> Result<(http::Request<()>, SentFields)> {
     let uri = http::Uri::builder()
         .scheme(plan.scheme)
         .authority(plan.authority.as_str())
@@ -447,38 +475,21 @@ pub(crate) fn h2_request(plan: &Plan) -> Result<http::Request<()>> {
     let headers = builder
         .headers_mut()
         .ok_or_else(|| Error::builder("invalid request"))?;
-    for h in &plan.headers {
-        if h.scope == Scope::Http1 {
-            continue;
-        }
-        let lower = h.name.to_ascii_lowercase();
-        if matches!(
-            lower.as_str(),
-            "host"
-                | "connection"
-                | "keep-alive"
-                | "proxy-connection"
-                | "transfer-encoding"
-                | "upgrade"
-        ) {
-            continue;
-        }
-        let name =
-            http::header::HeaderName::from_bytes(lower.as_bytes()).map_err(Error::builder)?;
-        if plan.split_cookies && lower == "cookie" {
-            for crumb in h.value.split(|&b| b == b';') {
-                let crumb = crumb.trim_ascii();
-                if !crumb.is_empty() {
-                    let value = HeaderValue::from_bytes(crumb).map_err(Error::builder)?;
-                    headers.append(name.clone(), value);
-                }
-            }
-            continue;
-        }
-        let value = HeaderValue::from_maybe_shared(h.value.clone()).map_err(Error::builder)?;
+    let fields = h2_fields(plan);
+    for (name, value) in &fields {
+        let name = http::header::HeaderName::from_bytes(name.as_bytes()).map_err(Error::builder)?;
+        let value = HeaderValue::from_maybe_shared(value.clone()).map_err(Error::builder)?;
         headers.append(name, value);
     }
-    builder.body(()).map_err(Error::builder)
+    Ok((builder.body(()).map_err(Error::builder)?, fields))
+}
+
+/// Fields HTTP/2 forbids (RFC 9113 section 8.2.2).
+fn is_connection_specific(lower: &str) -> bool {
+    matches!(
+        lower,
+        "host" | "connection" | "keep-alive" | "proxy-connection" | "transfer-encoding" | "upgrade"
+    )
 }
 
 /// The HTTP/1.1 fields of a plan, in order.
@@ -581,7 +592,7 @@ mod tests {
         let plan = prepare(&opts, &req, HopHeaders::default(), Some(0), false).expect("plan");
         assert_eq!(plan.authority, "example.test:8443");
         assert_eq!(plan.target, "/a?b");
-        let h2 = h2_request(&plan).expect("h2");
+        let (h2, _) = h2_request(&plan).expect("h2");
         assert_eq!(
             h2.uri().authority().map(|a| a.as_str()),
             Some("example.test:8443")
@@ -613,7 +624,7 @@ mod tests {
                 "Transfer-Encoding"
             ]
         );
-        let h2 = h2_request(&plan).expect("h2");
+        let (h2, _) = h2_request(&plan).expect("h2");
         let h2_names: Vec<_> = h2.headers().keys().map(|k| k.as_str()).collect();
         assert_eq!(
             h2_names,
@@ -680,7 +691,7 @@ mod tests {
             ..HopHeaders::default()
         };
         let plan = prepare(&opts, &req, hop, Some(0), false).expect("plan");
-        let h2 = h2_request(&plan).expect("h2");
+        let (h2, _) = h2_request(&plan).expect("h2");
         let crumbs: Vec<_> = h2
             .headers()
             .get_all("cookie")

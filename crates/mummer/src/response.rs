@@ -37,6 +37,9 @@ pub struct Response {
     pub(crate) wire_headers: Option<Vec<(String, Vec<u8>)>>,
     pub(crate) head_size: u64,
     pub(crate) url: Url,
+    /// The final request's method and header fields as sent.
+    pub(crate) method: http::Method,
+    pub(crate) sent: Vec<(String, Bytes)>,
     pub(crate) remote_addr: Option<SocketAddr>,
     pub(crate) local_addr: Option<SocketAddr>,
     pub(crate) info: ResponseInfo,
@@ -85,6 +88,18 @@ impl Response {
     /// HTTP/1.1 text), interim 1xx heads included.
     pub fn header_size(&self) -> u64 {
         self.head_size
+    }
+
+    /// The method of the request that got this response (after redirects: a 303 makes it GET).
+    pub fn request_method(&self) -> &http::Method {
+        &self.method
+    }
+
+    /// The header fields of the request that got this response, exactly as sent, in order:
+    /// the client's and profile's defaults, the policies' (Cookie, Authorization, Referer),
+    /// the body's framing; on HTTP/2 lowercase, with cookie crumbs split as sent.
+    pub fn request_headers(&self) -> &[(String, Bytes)] {
+        &self.sent
     }
 
     /// The redirects followed on the way here, oldest first.

@@ -398,6 +398,8 @@ fn response(
         wire_headers: head.wire_headers,
         head_size: head.head_size,
         url: request.url.clone(),
+        method: request.method.clone(),
+        sent: head.sent,
         remote_addr: head.info.remote_addr,
         local_addr: head.info.local_addr,
         info,

@@ -3,10 +3,11 @@
 //!
 //! Only when it is provably the same entity: the response had a strong validator (an ETag
 //! that is not weak, else Last-Modified) and `Accept-Ranges: bytes`; the new request carries
-//! `Range: bytes=N-` and `If-Range`; the answer must be a 206 whose `Content-Range` starts at
-//! N, with the same total length, content coding and ETag. The offset counts raw (still
-//! encoded) bytes, so a compressed body resumes into the same decoder. Anything else, and
-//! the original error is what the reader gets.
+//! `Range: bytes=N-` and `If-Range`; the answer must be a 206 whose `Content-Range` runs from N
+//! to the end of the entity (whose total length must be known and unchanged), whose
+//! `Content-Length` frames exactly that range, with the same content coding and ETag. The
+//! offset counts raw (still encoded) bytes, so a compressed body resumes into the same decoder.
+//! Anything else, and the original error is what the reader gets.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -122,13 +123,16 @@ impl Resumer {
             );
             match deadline.run(sent).await {
                 Ok(head) => {
-                    return self
-                        .continues_at(offset, &head.status, &head.headers)
-                        .then_some(head.source);
+                    let total = self.continues_at(offset, &head.status, &head.headers)?;
+                    self.total = Some(total);
+                    return Some(head.source);
                 }
                 // The server could not be reached (it may be restarting): wait a little and
-                // try again while attempts last.
+                // try again while attempts last (and the total deadline allows).
                 Err(e) if (e.is_connect() || e.is_timeout()) && !deadline.expired() => {
+                    if deadline.remaining().is_some_and(|left| left <= wait) {
+                        return None;
+                    }
                     tokio::time::sleep(wait).await;
                     wait = (wait * 2).min(Duration::from_secs(2));
                 }
@@ -138,10 +142,18 @@ impl Resumer {
         None
     }
 
-    /// Whether the answer is the rest of the same entity from `offset`.
-    fn continues_at(&self, offset: u64, status: &StatusCode, headers: &HeaderMap) -> bool {
-        if *status != StatusCode::PARTIAL_CONTENT {
-            return false;
+    /// Whether the answer is the rest of the same entity from `offset`: then the entity's
+    /// total length.
+    ///
+    /// The answer must run to the end of the entity and frame exactly that: the new source ends
+    /// "complete" where its own framing says, so a range stopping short (a server may send
+    /// less than asked) or a Content-Length shorter than the range would otherwise end the
+    /// body clean but short.
+    fn continues_at(&self, offset: u64, status: &StatusCode, headers: &HeaderMap) -> Option<u64> {
+        if *status != StatusCode::PARTIAL_CONTENT
+            || headers.contains_key(http::header::TRANSFER_ENCODING)
+        {
+            return None;
         }
         let header = |name: http::HeaderName| {
             headers
@@ -149,21 +161,25 @@ impl Resumer {
                 .and_then(|v| v.to_str().ok())
                 .map(|v| v.trim().to_string())
         };
-        let Some((first, total)) = header(http::header::CONTENT_RANGE)
+        let (first, last, total) = header(http::header::CONTENT_RANGE)
             .as_deref()
-            .and_then(parse_content_range)
-        else {
-            return false;
+            .and_then(parse_content_range)?;
+        let entity = match (self.total, total) {
+            (Some(a), Some(b)) if a != b => return None,
+            (a, b) => a.or(b)?,
         };
-        first == offset
-            && (self.total.is_none() || total.is_none() || total == self.total)
+        let length: u64 = header(http::header::CONTENT_LENGTH)?.parse().ok()?;
+        (first == offset
+            && last.checked_add(1) == Some(entity)
+            && length == last - first + 1
             && header(http::header::CONTENT_ENCODING) == self.content_encoding
-            && (self.etag.is_none() || header(http::header::ETAG) == self.etag)
+            && (self.etag.is_none() || header(http::header::ETAG) == self.etag))
+            .then_some(entity)
     }
 }
 
-/// `bytes first-last/total` (total may be `*`): the first byte and the total.
-pub(crate) fn parse_content_range(value: &str) -> Option<(u64, Option<u64>)> {
+/// `bytes first-last/total` (total may be `*`): the first and last byte, and the total.
+pub(crate) fn parse_content_range(value: &str) -> Option<(u64, u64, Option<u64>)> {
     let spec = value.trim().strip_prefix("bytes ")?;
     let (range, total) = spec.split_once('/')?;
     let (first, last) = range.split_once('-')?;
@@ -176,7 +192,7 @@ pub(crate) fn parse_content_range(value: &str) -> Option<(u64, Option<u64>)> {
         "*" => None,
         t => Some(t.parse().ok()?),
     };
-    Some((first, total))
+    Some((first, last, total))
 }
 
 #[cfg(test)]
@@ -187,9 +203,9 @@ mod tests {
     fn content_ranges() {
         assert_eq!(
             parse_content_range("bytes 10-99/100"),
-            Some((10, Some(100)))
+            Some((10, 99, Some(100)))
         );
-        assert_eq!(parse_content_range("bytes 10-99/*"), Some((10, None)));
+        assert_eq!(parse_content_range("bytes 10-99/*"), Some((10, 99, None)));
         assert_eq!(parse_content_range("bytes */100"), None);
         assert_eq!(parse_content_range("bytes 9-1/100"), None);
         assert_eq!(parse_content_range("items 0-1/2"), None);

@@ -252,23 +252,24 @@ impl RetryState {
         if self.retries >= policy.count || !policy.method_allowed(method) {
             return Verdict::Stop;
         }
-        if policy
-            .max_time
-            .is_some_and(|max| self.started.elapsed() >= max)
-        {
-            return Verdict::Stop;
-        }
-        if !replayable {
-            return Verdict::NotReplayable;
-        }
-        self.retries += 1;
-        let mut wait = policy.wait(self.retries);
+        let mut wait = policy.wait(self.retries + 1);
         if let Some(asked) = asked {
             wait = wait.max(asked);
         }
         if !policy.jitter.is_zero() {
             wait += policy.jitter.mul_f64(random_fraction());
         }
+        // The retry would start after the wait: not later than `max_time`.
+        if let Some(max) = policy.max_time {
+            let elapsed = self.started.elapsed();
+            if elapsed >= max || elapsed.saturating_add(wait) > max {
+                return Verdict::Stop;
+            }
+        }
+        if !replayable {
+            return Verdict::NotReplayable;
+        }
+        self.retries += 1;
         Verdict::Wait(wait)
     }
 }
