@@ -13,7 +13,9 @@
 //! ```
 //!
 //! `--only` runs just the measurements whose row name contains the substring (for example
-//! `"HTTP/2 1 GiB"`), and `--client` just one of the two clients, to profile one row.
+//! `"HTTP/2 1 GiB"`, `impersonation`, `policies`), and `--client` just one of the two clients,
+//! to profile one row. The last two tables compare mummer with itself: impersonating Chrome,
+//! and with a cookie jar and a retry policy (beside reqwest with its cookie store on).
 
 #[path = "../../crates/mummer/tests/support/nginx.rs"]
 mod nginx;
@@ -24,6 +26,9 @@ use std::time::{Duration, Instant};
 use nginx::{BIG_LEN, BIG_PATH, Nginx, SMALL_BODY, SMALL_PATH};
 
 type BoxResult<T> = Result<T, Box<dyn Error + Send + Sync>>;
+
+/// The session cookie the policy rows carry: the size of a typical session id.
+const SESSION: &str = "3f8c2a9b7e6d5c4b3a291807f6e5d4c3b2a19087";
 
 /// One of the two clients under test, set up for one protocol.
 enum Subject {
@@ -41,7 +46,7 @@ impl Subject {
     fn new(library: &str, proto: Proto, server: &Nginx) -> BoxResult<Subject> {
         let port = port(server, proto);
         Ok(match library {
-            "mummer" | "mummer-chrome" => {
+            "mummer" | "mummer-chrome" | "mummer-policies" => {
                 let builder = mummer::Client::builder()
                     .add_root_certificate_pem(server.ca_pem.as_bytes())
                     .resolve("localhost", port, server.addr(port));
@@ -49,19 +54,33 @@ impl Subject {
                     Proto::H1 => builder.http1_only(),
                     Proto::H2 => builder.http2_only(),
                 };
-                let builder = if library == "mummer-chrome" {
-                    builder.impersonate("chrome")
-                } else {
-                    builder
+                let builder = match library {
+                    "mummer-chrome" => builder.impersonate("chrome"),
+                    "mummer-policies" => {
+                        // A jar with a session cookie (read, matched and sent on every
+                        // request, Set-Cookie looked for on every response) and a retry
+                        // policy consulted after every response.
+                        let jar = mummer::CookieJar::new();
+                        jar.lock()
+                            .insert("session", SESSION, "localhost", "/", false)?;
+                        builder.cookie_jar(jar).retry(mummer::Retry::new(2))
+                    }
+                    _ => builder,
                 };
                 Subject::Mummer(builder.build()?)
             }
             _ => {
                 let ca = reqwest::Certificate::from_pem(server.ca_pem.as_bytes())?;
-                let builder = reqwest::Client::builder()
+                let mut builder = reqwest::Client::builder()
                     .tls_certs_only([ca])
                     .resolve("localhost", server.addr(port))
                     .no_proxy();
+                if library == "reqwest-cookies" {
+                    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+                    let url = format!("https://localhost:{port}/").parse()?;
+                    jar.add_cookie_str(&format!("session={SESSION}; Path=/"), &url);
+                    builder = builder.cookie_provider(jar);
+                }
                 // Over TLS, HTTP/2 comes from ALPN (reqwest offers h2 and http/1.1).
                 let builder = match proto {
                     Proto::H1 => builder.http1_only(),
@@ -409,6 +428,43 @@ async fn main() -> BoxResult<()> {
                 rate[0],
                 rate[1],
                 rate[1] / rate[0]
+            );
+        }
+    }
+    // What the policies cost: a cookie jar with a session cookie and a retry policy, against
+    // the same client without them; and against reqwest with its cookie store on.
+    if wanted("policies") && client.is_none() {
+        println!(
+            "\n| policies (jar + retry) | mummer | mummer + jar + retry | ratio | reqwest + cookies | mummer+policies / reqwest+cookies |"
+        );
+        println!("| --- | ---: | ---: | ---: | ---: | ---: |");
+        for proto in [Proto::H1, Proto::H2] {
+            let (label, want) = match proto {
+                Proto::H1 => ("HTTP/1.1", http_version::V::H1),
+                Proto::H2 => ("HTTP/2", http_version::V::H2),
+            };
+            let url = server.url(port(&server, proto), SMALL_PATH);
+            let mut subjects = Vec::new();
+            for library in ["mummer", "mummer-policies", "reqwest-cookies"] {
+                let subject = Subject::new(library, proto, &server)?;
+                small_gets(&subject, &url, 100, want).await?;
+                subjects.push(subject);
+            }
+            let mut best: [Option<Run>; 3] = [None, None, None];
+            for _ in 0..repeat.max(1) {
+                for (i, subject) in subjects.iter().enumerate() {
+                    let run = timed(|| small_gets(subject, &url, requests, want)).await?;
+                    keep_best(&mut best[i], run);
+                }
+            }
+            let rate = best.map(|r| r.map_or(0.0, |r| requests as f64 / r.wall.as_secs_f64()));
+            println!(
+                "| {label} small GET: requests/s | {:.0} | {:.0} | {:.2} | {:.0} | {:.2} |",
+                rate[0],
+                rate[1],
+                rate[1] / rate[0],
+                rate[2],
+                rate[1] / rate[2]
             );
         }
     }

@@ -153,6 +153,11 @@ struct Stored {
     creation: u64,
 }
 
+/// Cookies kept per domain, at most.
+pub const MAX_PER_DOMAIN: usize = 180;
+/// Cookies kept in all, at most.
+pub const MAX_TOTAL: usize = 3000;
+
 /// (domain, path, name): the identity of a cookie in RFC 6265 §5.3 step 11. The host-only flag
 /// is not part of it, so a domain cookie replaces a host-only cookie of the same name and path.
 type Key = (String, String, String);
@@ -415,8 +420,35 @@ impl Jar {
             }
         };
         let public = public(&cookie);
+        let domain = key.0.clone();
         self.cookies.insert(key, Stored { cookie, creation });
+        self.enforce_limits(&domain);
         Some(public)
+    }
+
+    /// Keeps the jar within browsers' limits (RFC 6265 §6.1 asks for at least 50 per domain
+    /// and 3000 in all; Chrome keeps 180 and 3300): a hostile server cannot grow it without
+    /// bound. The oldest cookies go first.
+    fn enforce_limits(&mut self, domain: &str) {
+        let oldest = |cookies: &BTreeMap<Key, Stored>, only: Option<&str>| {
+            cookies
+                .iter()
+                .filter(|(k, _)| only.is_none_or(|d| k.0 == d))
+                .min_by_key(|(_, s)| s.creation)
+                .map(|(k, _)| k.clone())
+        };
+        while self.cookies.keys().filter(|k| k.0 == domain).count() > MAX_PER_DOMAIN {
+            match oldest(&self.cookies, Some(domain)) {
+                Some(k) => self.cookies.remove(&k),
+                None => break,
+            };
+        }
+        while self.cookies.len() > MAX_TOTAL {
+            match oldest(&self.cookies, None) {
+                Some(k) => self.cookies.remove(&k),
+                None => break,
+            };
+        }
     }
 
     fn purge_expired(&mut self) {

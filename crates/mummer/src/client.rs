@@ -50,6 +50,8 @@ pub(crate) struct ClientInner {
     /// BoringSSL contexts by (profile, TLS options): one per shape in use, bounded.
     connectors: Mutex<Vec<(Shape, Arc<TlsConnector>)>>,
     pub(crate) pool: Arc<Pool>,
+    /// Digest challenges answered, for the next request to the same origin.
+    pub(crate) digest: crate::policy::auth::DigestCache,
     pub(crate) abort: CancellationToken,
     closed: AtomicBool,
 }
@@ -242,7 +244,8 @@ impl ClientBuilder {
         self
     }
 
-    /// How many idle connections are kept in all (512 by default); the oldest goes first.
+    /// How many idle HTTP/1.1 connections are kept in all (512 by default), and how many
+    /// HTTP/2 connections; the least recently used goes first.
     pub fn pool_max_idle(mut self, max: usize) -> ClientBuilder {
         self.pool.max_idle_total = max;
         self
@@ -356,6 +359,20 @@ impl ClientBuilder {
         self
     }
 
+    /// Whether cookies responses set go into the jar (on by default; off: the jar is only
+    /// read, curl_cffi's `discard_cookies`).
+    pub fn store_cookies(mut self, store: bool) -> ClientBuilder {
+        self.options.store_cookies = store;
+        self
+    }
+
+    /// Whether the profile's default header values are sent (on by default; off keeps its
+    /// header order, TLS and HTTP/2 shape, as curl_cffi's `default_headers=False`).
+    pub fn default_headers(mut self, on: bool) -> ClientBuilder {
+        self.options.profile_headers = on;
+        self
+    }
+
     /// A fresh cookie jar of the client's own (see [`Client::cookie_jar`]).
     pub fn cookie_store(self, enabled: bool) -> ClientBuilder {
         let mut this = self;
@@ -414,6 +431,7 @@ impl ClientBuilder {
                 resolve: self.resolve,
                 h2: self.h2,
                 connectors: Mutex::new(vec![(shape, connector)]),
+                digest: Default::default(),
                 abort: CancellationToken::new(),
                 closed: AtomicBool::new(false),
             }),

@@ -221,10 +221,8 @@ async fn send_h1(
         head_size,
         source,
         info,
-        sent: headers
-            .iter()
-            .map(|(n, v)| (n.to_string(), Bytes::copy_from_slice(v)))
-            .collect(),
+        // Filled by the run loop, which moves the plan's fields in.
+        sent: Vec::new(),
     })
 }
 

@@ -331,6 +331,37 @@ impl Error {
         }
     }
 
+    /// curl's error number for this kind of failure (the number `curl` and the `mummer` CLI
+    /// exit with, and curl_cffi's `.code`): 6 resolve, 7 connect, 18 partial body, 28
+    /// timeout, 35 TLS, 47 too many redirects, 56 proxy refused, 60 certificate, 61 bad
+    /// content coding, 63 too large, 65 body cannot be sent again, ...
+    pub fn curl_code(&self) -> u32 {
+        match &self.inner.kind {
+            Kind::Builder => 3,
+            Kind::Resolve => 6,
+            Kind::Connect => 7,
+            Kind::Tls => 35,
+            Kind::Certificate => 60,
+            // 56 for a CONNECT answered with an error status, 97 for other proxy failures.
+            Kind::Proxy { status: Some(_) } => 56,
+            Kind::Proxy { status: None } => 97,
+            Kind::Timeout(_) => 28,
+            Kind::Request => 55,
+            Kind::Protocol(_) => 8,
+            Kind::Body(_) => 18,
+            Kind::Decode => 61,
+            Kind::TooManyRedirects { .. } => 47,
+            Kind::Redirect(RedirectError::UnsupportedScheme) => 1,
+            Kind::Redirect(_) => 3,
+            // "send failed: rewind of the body was needed but failed".
+            Kind::NotReplayable => 65,
+            Kind::TooLarge { .. } => 63,
+            Kind::Status(_) => 22,
+            Kind::Aborted => 42,
+            Kind::ClientClosed => 1,
+        }
+    }
+
     /// The body failure detail, if this is a body error.
     pub fn body_error(&self) -> Option<&BodyError> {
         match &self.inner.kind {

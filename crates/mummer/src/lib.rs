@@ -45,7 +45,7 @@ pub use body::Body;
 pub use client::{Client, ClientBuilder};
 pub use error::{BodyError, Error, Kind, ProtocolError, RedirectError, Result, TimeoutKind};
 pub use policy::auth::Auth;
-pub use policy::cookies::{Cookie, CookieJar};
+pub use policy::cookies::{Cookie, CookieJar, SameSite};
 pub use policy::redirect::{Hop, RedirectPolicy};
 pub use policy::retry::{Backoff, Retry};
 pub use pool::PoolStats;

@@ -107,6 +107,9 @@ pub(crate) struct Options {
     pub(crate) limits: Limits,
     pub(crate) decompress: bool,
     pub(crate) profile: Option<ProfileRef>,
+    /// Send the profile's default header values (off: only its order, TLS and HTTP/2 shape,
+    /// as curl_cffi's `default_headers=False`).
+    pub(crate) profile_headers: bool,
     pub(crate) tls: TlsRef,
     pub(crate) proxy: Option<Arc<Proxy>>,
     pub(crate) no_proxy: Arc<NoProxy>,
@@ -139,6 +142,7 @@ impl Default for Options {
             limits: Limits::default(),
             decompress: true,
             profile: None,
+            profile_headers: true,
             tls: TlsRef::new(TlsOptions::default()),
             proxy: None,
             no_proxy: Arc::new(NoProxy::default()),
@@ -165,6 +169,7 @@ pub(crate) struct RequestOptions {
     pub(crate) auto_referer: Option<bool>,
     pub(crate) decompress: Option<bool>,
     pub(crate) profile: Option<Option<ProfileRef>>,
+    pub(crate) profile_headers: Option<bool>,
     /// Edits to the client's TLS options (verify, CA, identity), applied in order.
     pub(crate) tls: Vec<TlsEdit>,
     pub(crate) proxy: Option<Option<Arc<Proxy>>>,
@@ -248,6 +253,7 @@ impl RequestOptions {
         set(&mut o.auto_referer, &self.auto_referer);
         set(&mut o.decompress, &self.decompress);
         set(&mut o.profile, &self.profile);
+        set(&mut o.profile_headers, &self.profile_headers);
         for edit in &self.profile_edits {
             o.profile = Some(edit.apply(o.profile.as_ref())?);
         }

@@ -301,6 +301,9 @@ fn profile_headers(
         if name.eq_ignore_ascii_case("accept-encoding") && !options.decompress {
             continue;
         }
+        if !options.profile_headers {
+            continue;
+        }
         if let Some(v) = &slot.default {
             out.push(slot.header(v.clone()));
         }
@@ -490,6 +493,15 @@ fn is_connection_specific(lower: &str) -> bool {
         lower,
         "host" | "connection" | "keep-alive" | "proxy-connection" | "transfer-encoding" | "upgrade"
     )
+}
+
+/// A plan's HTTP/1.1 fields, moved out of it.
+pub(crate) fn into_h1_fields(plan: Plan) -> SentFields {
+    plan.headers
+        .into_iter()
+        .filter(|h| h.scope != Scope::Http2)
+        .map(|h| (h.name, h.value))
+        .collect()
 }
 
 /// The HTTP/1.1 fields of a plan, in order.

@@ -338,6 +338,12 @@ impl RequestBuilder {
         }
     }
 
+    /// Whether the profile's default header values are sent (on by default; off keeps its
+    /// header order, TLS and HTTP/2 shape, as curl_cffi's `default_headers=False`).
+    pub fn default_headers(self, on: bool) -> RequestBuilder {
+        self.option(|o| o.profile_headers = Some(on))
+    }
+
     /// No browser profile for this request, even if the client has one.
     pub fn no_impersonate(self) -> RequestBuilder {
         self.option(|o| o.profile = Some(None))

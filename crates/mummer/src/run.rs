@@ -121,6 +121,7 @@ async fn run(client: &Client, mut request: Request) -> Result<Response> {
     let first_url = request.url.clone();
     let mut body = BodyState::new(lay_out(&mut request, &options)?);
     let mut auth = AuthState::new(options.auth.clone(), &request.url, credentials);
+    auth.resume_digest(&inner.digest);
     let mut retry = RetryState::new();
     let mut history: Vec<Hop> = Vec::new();
     let mut referrer = request.referrer.clone();
@@ -198,6 +199,7 @@ async fn run(client: &Client, mut request: Request) -> Result<Response> {
             &head.headers,
         )?;
         let Some(next) = next else {
+            auth.keep_digest(&inner.digest, head.status);
             let info = ResponseInfo {
                 elapsed: started.elapsed(),
                 history,
@@ -299,7 +301,13 @@ pub(crate) async fn exchange(
         }
         let mut attempt = body.take()?;
         match conn.send(&plan, &mut attempt, &ctx).await {
-            Ok(head) => return Ok(head),
+            Ok(mut head) => {
+                if head.version != http::Version::HTTP_2 {
+                    // HTTP/1.1 sent the plan's fields as they are; they move into the response.
+                    head.sent = prepare::into_h1_fields(plan);
+                }
+                return Ok(head);
+            }
             Err(failure) => {
                 if replays < 2
                     && retry::replay_on_fresh_connection(
@@ -348,6 +356,9 @@ fn cookie_header(options: &Options, request: &Request, first_url: &Url) -> Optio
 }
 
 fn store_cookies(options: &Options, url: &Url, headers: &HeaderMap) -> Vec<Cookie> {
+    if !headers.contains_key(http::header::SET_COOKIE) {
+        return Vec::new();
+    }
     match &options.cookies {
         Some(jar) if options.store_cookies => jar.store(url, headers),
         // Without a jar (or with storing off) the response's cookies are still reported.

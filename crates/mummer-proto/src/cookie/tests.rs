@@ -983,3 +983,22 @@ fn netscape_errors_name_the_line_and_change_nothing() {
     );
     assert_eq!(error.to_string(), "line 1: invalid cookie name");
 }
+
+#[test]
+fn a_server_cannot_grow_the_jar_without_bound() {
+    let mut jar = Jar::new();
+    let url = Url::parse("https://flood.test/").expect("url");
+    let values: Vec<String> = (0..1000).map(|i| format!("c{i}=v; Path=/")).collect();
+    let stored = jar.store_response_cookies(&url, values.iter().map(|v| v.as_bytes()));
+    assert_eq!(stored.len(), 1000, "each was stored when it arrived");
+    assert_eq!(jar.len(), super::MAX_PER_DOMAIN);
+    // The newest survive.
+    assert!(jar.get("c999", None, None).is_some());
+    assert!(jar.get("c0", None, None).is_none());
+    for host in 0..40 {
+        let url = Url::parse(&format!("https://h{host}.test/")).expect("url");
+        let values: Vec<String> = (0..100).map(|i| format!("c{i}=v")).collect();
+        jar.store_response_cookies(&url, values.iter().map(|v| v.as_bytes()));
+    }
+    assert_eq!(jar.len(), super::MAX_TOTAL);
+}

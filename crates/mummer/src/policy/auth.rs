@@ -172,7 +172,8 @@ impl AuthState {
             return false;
         };
         // A second 401 is worth answering only when the server says our nonce went stale;
-        // otherwise the credentials are wrong and the 401 is the answer.
+        // otherwise the credentials are wrong and the 401 is the answer. (A 401 to a
+        // pre-emptive answer from the cache counts as a first one.)
         if self.answered == 1 && !state.is_stale() {
             return false;
         }
@@ -190,6 +191,66 @@ fn request_uri(url: &Url) -> String {
         uri.push_str(q);
     }
     uri
+}
+
+/// Digest challenges answered before, by origin and user, so that later requests to the
+/// same origin answer pre-emptively (with the next nonce count) instead of paying a 401 round
+/// trip each, as browsers and requests do. Bounded: the oldest entry goes first.
+#[derive(Default)]
+pub(crate) struct DigestCache {
+    entries: std::sync::Mutex<Vec<(String, DigestState)>>,
+}
+
+/// Origins whose Digest state is kept per client.
+const DIGEST_CACHE: usize = 64;
+
+impl DigestCache {
+    fn key(url: &Url, user: &str) -> String {
+        format!("{}\n{user}", url.origin().ascii_serialization())
+    }
+
+    fn take(&self, url: &Url, user: &str) -> Option<DigestState> {
+        let key = Self::key(url, user);
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        let i = entries.iter().position(|(k, _)| *k == key)?;
+        Some(entries.remove(i).1)
+    }
+
+    fn put(&self, url: &Url, user: &str, state: DigestState) {
+        let key = Self::key(url, user);
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        entries.retain(|(k, _)| *k != key);
+        if entries.len() >= DIGEST_CACHE {
+            entries.remove(0);
+        }
+        entries.push((key, state));
+    }
+}
+
+impl AuthState {
+    /// Starts from a Digest state an earlier call to this origin left in `cache`.
+    pub(crate) fn resume_digest(&mut self, cache: &DigestCache) {
+        if let (Some(Scheme::Digest { user, .. }), Some(origin)) =
+            (self.auth.as_ref().map(|a| &a.inner), &self.origin)
+        {
+            self.digest = cache.take(origin, user);
+        }
+    }
+
+    /// Leaves the Digest state in `cache` for the next call (after a call that got past the
+    /// challenge).
+    pub(crate) fn keep_digest(self, cache: &DigestCache, status: StatusCode) {
+        if status == StatusCode::UNAUTHORIZED {
+            return;
+        }
+        if let (Some(Scheme::Digest { user, .. }), Some(origin), Some(state)) = (
+            self.auth.as_ref().map(|a| &a.inner),
+            &self.origin,
+            self.digest,
+        ) {
+            cache.put(origin, user, state);
+        }
+    }
 }
 
 /// `user:password` from a URL's userinfo, percent-decoded.

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use http::HeaderMap;
 use url::Url;
 
-pub use mummer_proto::cookie::Cookie;
+pub use mummer_proto::cookie::{Cookie, SameSite};
 
 /// A cookie jar shared by everything that holds a clone of it.
 #[derive(Clone, Default)]

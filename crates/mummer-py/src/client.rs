@@ -1,0 +1,221 @@
+//! `Client`: one engine client (options, pool, cookie jar), shared by every thread of a
+//! session. `start` turns Python's request into a task on the runtime and returns at once.
+
+use std::sync::{Arc, Mutex};
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::config::{Opts, apply_common};
+use crate::cookies::CookieJar;
+use crate::errors::{self, ErrorInfo};
+use crate::form::Form;
+use crate::pending::{Outcome, Pending, Slot, SlotGuard};
+use crate::response::{BodyData, Head};
+use crate::runtime::{self, ForkSafe};
+use crate::stream::{DEFAULT_CAPACITY, Reader, Shared};
+use crate::upload::{self, UploadSink};
+
+struct State {
+    client: ForkSafe<mummer::Client>,
+    /// Kept to make the client again in a forked child.
+    config: Opts,
+}
+
+/// A client, safe to share between threads.
+#[pyclass(module = "mummer._native", frozen)]
+pub(crate) struct Client {
+    state: Mutex<State>,
+    jar: Option<mummer::CookieJar>,
+}
+
+fn build(config: &Opts) -> Result<mummer::Client, ErrorInfo> {
+    let builder = mummer::Client::builder();
+    let builder = apply_common!(builder, config, |b, name, value| b
+        .default_header(name, value))
+    .map_err(|m| ErrorInfo::new(m, "builder", 3))?;
+    let mut builder = builder;
+    if let Some(hosts) = &config.no_proxy {
+        builder = builder.no_proxy(hosts);
+    }
+    for (host, port, addr) in config
+        .resolve_overrides()
+        .map_err(|m| ErrorInfo::new(m, "builder", 3))?
+    {
+        builder = builder.resolve(&host, port, addr);
+    }
+    if let Some(n) = config.pool_max_idle_per_host {
+        builder = builder.pool_max_idle_per_host(n);
+    }
+    if let Some(jar) = &config.cookie_jar {
+        builder = builder.cookie_jar(jar.clone());
+    }
+    // The runtime's context: anything the client spawns lands on it.
+    let _entered = runtime::handle()
+        .map_err(|e| ErrorInfo::new(e.to_string(), "runtime", 1))?
+        .enter();
+    builder.build().map_err(ErrorInfo::from)
+}
+
+/// What a request sends as its body.
+enum BodyArg {
+    None,
+    Bytes(Vec<u8>),
+    Form(mummer::multipart::Form),
+    Sink(Arc<upload::Shared>),
+}
+
+impl BodyArg {
+    fn extract(body: &Bound<'_, PyAny>) -> PyResult<BodyArg> {
+        if body.is_none() {
+            return Ok(BodyArg::None);
+        }
+        if let Ok(form) = body.cast::<Form>() {
+            return form
+                .get()
+                .build()
+                .map(BodyArg::Form)
+                .map_err(|e| ErrorInfo::from(e).to_py());
+        }
+        if let Ok(sink) = body.cast::<UploadSink>() {
+            return Ok(BodyArg::Sink(sink.get().shared()?));
+        }
+        Ok(BodyArg::Bytes(body.extract()?))
+    }
+}
+
+#[pymethods]
+impl Client {
+    #[new]
+    fn new(config: &Bound<'_, PyDict>) -> PyResult<Client> {
+        let config = Opts::from_dict(Some(config))?;
+        let client = build(&config).map_err(|e| e.to_py())?;
+        Ok(Client {
+            jar: config.cookie_jar.clone(),
+            state: Mutex::new(State {
+                client: ForkSafe::new(client),
+                config,
+            }),
+        })
+    }
+
+    #[pyo3(signature = (method, url, opts, body, stream))]
+    fn start(
+        &self,
+        method: &str,
+        url: &str,
+        opts: Option<&Bound<'_, PyDict>>,
+        body: &Bound<'_, PyAny>,
+        stream: bool,
+    ) -> PyResult<Pending> {
+        let opts = Opts::from_dict(opts)?;
+        let body = BodyArg::extract(body)?;
+        let client = self.client()?;
+        let method = mummer::Method::from_bytes(method.as_bytes())
+            .map_err(|_| errors::option(format!("bad method {method:?}")))?;
+        let request = client.request(method, url);
+        let request = prepare(request, &opts, body).map_err(errors::option)?;
+        let slot = Slot::new();
+        let guard = SlotGuard(slot.clone());
+        let task = runtime::handle()?.spawn(async move {
+            let outcome = run(request, stream).await;
+            guard.0.complete(outcome);
+            drop(guard);
+        });
+        slot.set_task(task.abort_handle());
+        Ok(Pending {
+            slot: ForkSafe::new(slot),
+        })
+    }
+
+    fn upload_sink(&self) -> UploadSink {
+        UploadSink::new()
+    }
+
+    fn close(&self) -> PyResult<()> {
+        if let Ok(client) = self.client() {
+            client.close();
+        }
+        Ok(())
+    }
+
+    #[getter]
+    fn closed(&self) -> PyResult<bool> {
+        Ok(self.client()?.is_closed())
+    }
+
+    #[getter]
+    fn cookie_jar(&self) -> Option<CookieJar> {
+        self.jar.clone().map(|jar| CookieJar { jar })
+    }
+}
+
+impl Client {
+    /// The engine client; in a forked child, a new one made from the same options (the
+    /// parent's connections are not the child's to use).
+    fn client(&self) -> PyResult<mummer::Client> {
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        if let Ok(c) = state.client.get() {
+            return Ok(c.clone());
+        }
+        let fresh = build(&state.config).map_err(|e| e.to_py())?;
+        state.client = ForkSafe::new(fresh.clone());
+        Ok(fresh)
+    }
+}
+
+/// The request with this call's options and body.
+fn prepare(
+    request: mummer::RequestBuilder,
+    opts: &Opts,
+    body: BodyArg,
+) -> Result<mummer::RequestBuilder, String> {
+    let mut request = apply_common!(request, opts, |b, name, value| b.header(name, value))?;
+    if let Some(None) = &opts.impersonate {
+        request = request.no_impersonate();
+    }
+    if let Some(None) = &opts.proxy {
+        request = request.no_proxy();
+    }
+    if let Some(hosts) = &opts.no_proxy {
+        request = request.no_proxy_for(hosts);
+    }
+    if let Some("auto") = opts.http_version.as_deref() {
+        request = request.http_auto();
+    }
+    for (name, value) in &opts.cookies {
+        request = request.cookie(name, value);
+    }
+    if let Some(referer) = &opts.referer {
+        request = request.referer(referer);
+    }
+    Ok(match body {
+        BodyArg::None => request,
+        BodyArg::Bytes(b) => request.body(b),
+        BodyArg::Form(f) => request.multipart(f),
+        BodyArg::Sink(s) => request.body(upload::body(s)),
+    })
+}
+
+/// Sends the request; reads the whole body, or starts the pump of a stream.
+async fn run(request: mummer::RequestBuilder, stream: bool) -> Outcome {
+    let mut response = request.send().await.map_err(ErrorInfo::from)?;
+    let head = Head::of(&response);
+    if stream {
+        let shared = Shared::new(DEFAULT_CAPACITY);
+        tokio::spawn(shared.clone().pump(response));
+        return Ok((head, BodyData::Stream(Reader(shared))));
+    }
+    let mut chunks = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(ErrorInfo::from)? {
+        chunks.push(chunk);
+    }
+    Ok((
+        head,
+        BodyData::Whole {
+            chunks,
+            raw_bytes: response.raw_bytes_received(),
+            resumes: response.resumes(),
+        },
+    ))
+}

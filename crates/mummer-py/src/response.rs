@@ -1,0 +1,347 @@
+//! `Response`: a response head and its metadata, with the whole body (`content`) or a
+//! `Stream`. Everything is gathered on the runtime into plain Rust values ([`Head`]) and
+//! turned into Python objects only when Python asks, on a Python thread.
+
+use bytes::Bytes;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList};
+
+use crate::stream::{Reader, Stream};
+
+/// A cookie as plain values.
+#[derive(Clone)]
+pub(crate) struct CookieData {
+    pub(crate) name: String,
+    pub(crate) value: String,
+    pub(crate) domain: String,
+    pub(crate) host_only: bool,
+    pub(crate) path: String,
+    pub(crate) secure: bool,
+    pub(crate) http_only: bool,
+    pub(crate) same_site: Option<&'static str>,
+    pub(crate) expires: Option<f64>,
+}
+
+impl From<&mummer::Cookie> for CookieData {
+    fn from(c: &mummer::Cookie) -> CookieData {
+        use mummer::SameSite;
+        CookieData {
+            name: c.name.clone(),
+            value: c.value.clone(),
+            domain: c.domain.clone(),
+            host_only: c.host_only,
+            path: c.path.clone(),
+            secure: c.secure,
+            http_only: c.http_only,
+            same_site: c.same_site.map(|s| match s {
+                SameSite::Strict => "Strict",
+                SameSite::Lax => "Lax",
+                SameSite::None => "None",
+            }),
+            expires: c.expires.and_then(|t| {
+                t.duration_since(std::time::UNIX_EPOCH)
+                    .ok()
+                    .map(|d| d.as_secs_f64())
+            }),
+        }
+    }
+}
+
+impl CookieData {
+    pub(crate) fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("name", &self.name)?;
+        d.set_item("value", &self.value)?;
+        d.set_item("domain", &self.domain)?;
+        d.set_item("host_only", self.host_only)?;
+        d.set_item("path", &self.path)?;
+        d.set_item("secure", self.secure)?;
+        d.set_item("http_only", self.http_only)?;
+        d.set_item("same_site", self.same_site)?;
+        d.set_item("expires", self.expires)?;
+        Ok(d)
+    }
+}
+
+/// One redirect hop as plain values.
+pub(crate) struct HopData {
+    url: String,
+    status: u16,
+    reason: String,
+    version: &'static str,
+    headers: Vec<(String, String)>,
+    cookies: Vec<CookieData>,
+}
+
+/// Everything about a response but its body, as plain values.
+pub(crate) struct Head {
+    status: u16,
+    reason: String,
+    version: &'static str,
+    url: String,
+    headers: Vec<(String, String)>,
+    request_method: String,
+    request_headers: Vec<(String, String)>,
+    history: Vec<HopData>,
+    cookies: Vec<CookieData>,
+    elapsed: f64,
+    remote: Option<std::net::SocketAddr>,
+    local: Option<std::net::SocketAddr>,
+    header_size: u64,
+    retries: u32,
+}
+
+fn version(v: mummer::Version) -> &'static str {
+    match v {
+        mummer::Version::HTTP_2 => "2",
+        mummer::Version::HTTP_10 => "1.0",
+        _ => "1.1",
+    }
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+impl Head {
+    pub(crate) fn of(r: &mummer::Response) -> Head {
+        Head {
+            status: r.status().as_u16(),
+            reason: r.reason().to_string(),
+            version: version(r.version()),
+            url: r.url().to_string(),
+            headers: r
+                .headers_as_received()
+                .into_iter()
+                .map(|(n, v)| (n.to_string(), text(v)))
+                .collect(),
+            request_method: r.request_method().to_string(),
+            request_headers: r
+                .request_headers()
+                .iter()
+                .map(|(n, v)| (n.clone(), text(v)))
+                .collect(),
+            history: r
+                .history()
+                .iter()
+                .map(|h| HopData {
+                    url: h.url().to_string(),
+                    status: h.status().as_u16(),
+                    reason: h.reason().to_string(),
+                    version: version(h.version()),
+                    headers: h
+                        .headers()
+                        .iter()
+                        .map(|(n, v)| (n.to_string(), text(v.as_bytes())))
+                        .collect(),
+                    cookies: h.cookies().iter().map(CookieData::from).collect(),
+                })
+                .collect(),
+            cookies: r.cookies().iter().map(CookieData::from).collect(),
+            elapsed: r.elapsed().as_secs_f64(),
+            remote: r.remote_addr(),
+            local: r.local_addr(),
+            header_size: r.header_size(),
+            retries: r.retries(),
+        }
+    }
+}
+
+/// The body, as the runtime handed it over.
+pub(crate) enum BodyData {
+    /// Read whole: the chunks, and the raw byte count and resumes.
+    Whole {
+        chunks: Vec<Bytes>,
+        raw_bytes: u64,
+        resumes: u32,
+    },
+    Stream(Reader),
+}
+
+/// A response head, with its whole body or a stream.
+#[pyclass(module = "mummer._native", frozen)]
+pub(crate) struct Response {
+    head: Head,
+    content: Option<Py<PyBytes>>,
+    raw_bytes: u64,
+    resumes: u32,
+    stream: Option<Py<Stream>>,
+}
+
+impl Response {
+    pub(crate) fn new(py: Python<'_>, head: Head, body: BodyData) -> PyResult<Response> {
+        Ok(match body {
+            BodyData::Whole {
+                chunks,
+                raw_bytes,
+                resumes,
+            } => {
+                let len = chunks.iter().map(Bytes::len).sum();
+                let content = PyBytes::new_with(py, len, |buf| {
+                    let mut at = 0;
+                    for c in &chunks {
+                        buf[at..at + c.len()].copy_from_slice(c);
+                        at += c.len();
+                    }
+                    Ok(())
+                })?;
+                Response {
+                    head,
+                    content: Some(content.unbind()),
+                    raw_bytes,
+                    resumes,
+                    stream: None,
+                }
+            }
+            BodyData::Stream(reader) => Response {
+                head,
+                content: None,
+                raw_bytes: 0,
+                resumes: 0,
+                stream: Some(Py::new(
+                    py,
+                    Stream {
+                        shared: crate::runtime::ForkSafe::new(reader),
+                    },
+                )?),
+            },
+        })
+    }
+}
+
+fn pairs<'py>(py: Python<'py>, list: &[(String, String)]) -> PyResult<Bound<'py, PyList>> {
+    PyList::new(py, list.iter().map(|(n, v)| (n.as_str(), v.as_str())))
+}
+
+fn cookies<'py>(py: Python<'py>, list: &[CookieData]) -> PyResult<Bound<'py, PyList>> {
+    let out = PyList::empty(py);
+    for c in list {
+        out.append(c.to_dict(py)?)?;
+    }
+    Ok(out)
+}
+
+#[pymethods]
+impl Response {
+    #[getter]
+    fn status(&self) -> u16 {
+        self.head.status
+    }
+
+    #[getter]
+    fn reason(&self) -> &str {
+        &self.head.reason
+    }
+
+    #[getter]
+    fn http_version(&self) -> &'static str {
+        self.head.version
+    }
+
+    #[getter]
+    fn url(&self) -> &str {
+        &self.head.url
+    }
+
+    #[getter]
+    fn headers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        pairs(py, &self.head.headers)
+    }
+
+    #[getter]
+    fn request_method(&self) -> &str {
+        &self.head.request_method
+    }
+
+    #[getter]
+    fn request_headers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        pairs(py, &self.head.request_headers)
+    }
+
+    #[getter]
+    fn history<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let out = PyList::empty(py);
+        for h in &self.head.history {
+            let d = PyDict::new(py);
+            d.set_item("url", &h.url)?;
+            d.set_item("status", h.status)?;
+            d.set_item("reason", &h.reason)?;
+            d.set_item("http_version", h.version)?;
+            d.set_item("headers", pairs(py, &h.headers)?)?;
+            d.set_item("cookies", cookies(py, &h.cookies)?)?;
+            out.append(d)?;
+        }
+        Ok(out)
+    }
+
+    #[getter]
+    fn cookies<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cookies(py, &self.head.cookies)
+    }
+
+    #[getter]
+    fn elapsed(&self) -> f64 {
+        self.head.elapsed
+    }
+
+    #[getter]
+    fn primary_ip(&self) -> String {
+        self.head
+            .remote
+            .map(|a| a.ip().to_string())
+            .unwrap_or_default()
+    }
+
+    #[getter]
+    fn primary_port(&self) -> u16 {
+        self.head.remote.map_or(0, |a| a.port())
+    }
+
+    #[getter]
+    fn local_ip(&self) -> String {
+        self.head
+            .local
+            .map(|a| a.ip().to_string())
+            .unwrap_or_default()
+    }
+
+    #[getter]
+    fn local_port(&self) -> u16 {
+        self.head.local.map_or(0, |a| a.port())
+    }
+
+    #[getter]
+    fn redirect_count(&self) -> usize {
+        self.head.history.len()
+    }
+
+    #[getter]
+    fn header_size(&self) -> u64 {
+        self.head.header_size
+    }
+
+    #[getter]
+    fn retries(&self) -> u32 {
+        self.head.retries
+    }
+
+    #[getter]
+    fn content<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyBytes>> {
+        self.content.as_ref().map(|c| c.bind(py).clone())
+    }
+
+    #[getter]
+    fn raw_bytes(&self) -> u64 {
+        self.raw_bytes
+    }
+
+    #[getter]
+    fn resumes(&self) -> u32 {
+        self.resumes
+    }
+
+    #[getter]
+    fn stream<'py>(&self, py: Python<'py>) -> Option<Bound<'py, Stream>> {
+        self.stream.as_ref().map(|s| s.bind(py).clone())
+    }
+}

@@ -1,0 +1,124 @@
+//! The package's own tokio runtime: made on first use, shut down within a bounded time at
+//! interpreter exit, and replaced in a child after `fork()`.
+//!
+//! After `fork()` only the forking thread exists in the child, and the parent's reactor
+//! (its epoll instance) is shared with the child: dropping anything registered with it from
+//! the child would deregister the parent's sockets. So in a child nothing of the parent's is
+//! dropped: the old runtime, and every client, response and stream made before the fork, are
+//! leaked there ([`ForkSafe`]), and a fresh runtime is made on next use.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use pyo3::PyResult;
+
+use crate::errors;
+
+struct Current {
+    runtime: Arc<tokio::runtime::Runtime>,
+    pid: u32,
+}
+
+enum State {
+    Unstarted,
+    Running(Current),
+    /// `shutdown()` ran (the interpreter is exiting): no new work.
+    Stopped,
+}
+
+static STATE: Mutex<State> = Mutex::new(State::Unstarted);
+
+fn lock() -> std::sync::MutexGuard<'static, State> {
+    STATE.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// The runtime to spawn on (made now if needed; a fresh one in a forked child).
+pub(crate) fn handle() -> PyResult<tokio::runtime::Handle> {
+    let mut state = lock();
+    let pid = std::process::id();
+    if let State::Running(current) = &*state {
+        if current.pid == pid {
+            return Ok(current.runtime.handle().clone());
+        }
+    }
+    if matches!(&*state, State::Stopped) {
+        return Err(errors::runtime(
+            "mummer's runtime was shut down (the interpreter is exiting)",
+        ));
+    }
+    if let State::Running(old) = std::mem::replace(&mut *state, State::Unstarted) {
+        // A child of a fork: the parent's runtime has no threads here, and dropping it would
+        // touch the shared reactor.
+        std::mem::forget(old);
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("mummer-io")
+        .enable_all()
+        .build()
+        .map_err(|e| errors::runtime(format!("cannot start mummer's runtime: {e}")))?;
+    let runtime = Arc::new(runtime);
+    let handle = runtime.handle().clone();
+    *state = State::Running(Current { runtime, pid });
+    Ok(handle)
+}
+
+/// Stops the runtime: pending tasks are dropped (each tells its waiter), threads are joined
+/// for at most `timeout`.
+pub(crate) fn shutdown(timeout: Duration) {
+    let old = std::mem::replace(&mut *lock(), State::Stopped);
+    if let State::Running(current) = old {
+        if current.pid != std::process::id() {
+            std::mem::forget(current);
+            return;
+        }
+        match Arc::try_unwrap(current.runtime) {
+            Ok(runtime) => runtime.shutdown_timeout(timeout),
+            // A thread still holds a clone: it goes when that thread is done.
+            Err(shared) => drop(shared),
+        }
+    }
+}
+
+/// In a child after `fork()`: the next use makes a fresh runtime.
+pub(crate) fn after_fork() {
+    let mut state = lock();
+    if let State::Running(current) = std::mem::replace(&mut *state, State::Unstarted) {
+        std::mem::forget(current);
+    }
+}
+
+/// A value tied to the process (and so the runtime) that made it: dropped normally there,
+/// leaked in a forked child, where dropping it could disturb the parent.
+pub(crate) struct ForkSafe<T> {
+    value: Option<T>,
+    pid: u32,
+}
+
+impl<T> ForkSafe<T> {
+    pub(crate) fn new(value: T) -> ForkSafe<T> {
+        ForkSafe {
+            value: Some(value),
+            pid: std::process::id(),
+        }
+    }
+
+    /// The value, unless this is a forked child of the process that made it.
+    pub(crate) fn get(&self) -> PyResult<&T> {
+        match &self.value {
+            Some(v) if self.pid == std::process::id() => Ok(v),
+            _ => Err(errors::runtime(
+                "this object was made before os.fork(); make a new one in the child",
+            )),
+        }
+    }
+}
+
+impl<T> Drop for ForkSafe<T> {
+    fn drop(&mut self) {
+        let value = self.value.take();
+        if self.pid != std::process::id() {
+            std::mem::forget(value);
+        }
+    }
+}

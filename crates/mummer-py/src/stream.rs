@@ -1,0 +1,341 @@
+//! `Stream`: a response body read from Python. A task on the runtime pumps the body into a
+//! queue bounded in bytes (so a slow reader holds the HTTP/2 window and TCP back, never
+//! memory); a read takes everything queued at once, coalesced into one `bytes` (one copy),
+//! and waits only when the queue is empty (sync: on a condition variable without the GIL;
+//! async: through the loop's `Waker`).
+//!
+//! The body contract carries through: the queue ends only with the body's own end, or with
+//! its error, repeated on every later read; a pump that disappears (runtime shut down) ends
+//! the stream with an error, never with a clean end.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+
+use bytes::Bytes;
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+
+use crate::errors::ErrorInfo;
+use crate::runtime::ForkSafe;
+use crate::waker::{Waiter, Waker};
+
+/// The most a stream queues ahead of its reader.
+pub(crate) const DEFAULT_CAPACITY: usize = 1 << 20;
+
+pub(crate) struct Shared {
+    state: Mutex<State>,
+    /// Python readers blocked in `read_blocking`.
+    readable: Condvar,
+    /// The pump, waiting for room.
+    room: tokio::sync::Notify,
+    /// The pump, told the reader is gone (while it waits for the network).
+    closing: tokio::sync::Notify,
+}
+
+struct State {
+    chunks: VecDeque<Bytes>,
+    queued: usize,
+    capacity: usize,
+    end: Option<Result<(), ErrorInfo>>,
+    /// The reader closed the stream: the pump stops.
+    closed: bool,
+    waiter: Option<(Waiter, usize)>,
+    raw_bytes: u64,
+    delivered: u64,
+    resumes: u32,
+}
+
+impl Shared {
+    pub(crate) fn new(capacity: usize) -> Arc<Shared> {
+        Arc::new(Shared {
+            state: Mutex::new(State {
+                chunks: VecDeque::new(),
+                queued: 0,
+                capacity: capacity.max(64 * 1024),
+                end: None,
+                closed: false,
+                waiter: None,
+                raw_bytes: 0,
+                delivered: 0,
+                resumes: 0,
+            }),
+            readable: Condvar::new(),
+            room: tokio::sync::Notify::new(),
+            closing: tokio::sync::Notify::new(),
+        })
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Wakes the reader if it waits for what is now there.
+    fn wake_reader(&self, state: &mut State) {
+        let ready = state.end.is_some();
+        if let Some((_, min)) = &state.waiter
+            && (ready || state.queued >= *min)
+            && let Some((waiter, _)) = state.waiter.take()
+        {
+            waiter.wake();
+        }
+        self.readable.notify_all();
+    }
+
+    /// The pump: reads the body into the queue until it ends, fails, or the reader closes.
+    pub(crate) async fn pump(self: Arc<Self>, mut response: mummer::Response) {
+        // Ends the stream with an error if this task is dropped before the body ended (the
+        // runtime shut down): a reader must never mistake that for the end of the body.
+        let mut guard = EndGuard(Some(self.clone()));
+        loop {
+            // Wait for room.
+            loop {
+                let notified = self.room.notified();
+                {
+                    let state = self.lock();
+                    if state.closed {
+                        guard.disarm();
+                        return;
+                    }
+                    if state.queued < state.capacity {
+                        break;
+                    }
+                }
+                notified.await;
+            }
+            let next = tokio::select! {
+                biased;
+                _ = self.closing.notified() => {
+                    guard.disarm();
+                    return;
+                }
+                next = response.chunk() => next,
+            };
+            let mut state = self.lock();
+            state.raw_bytes = response.raw_bytes_received();
+            state.resumes = response.resumes();
+            match next {
+                Ok(Some(chunk)) => {
+                    state.queued += chunk.len();
+                    state.chunks.push_back(chunk);
+                }
+                Ok(None) => state.end = Some(Ok(())),
+                Err(e) => state.end = Some(Err(ErrorInfo::from(&e))),
+            }
+            let done = state.end.is_some();
+            self.wake_reader(&mut state);
+            if done {
+                guard.disarm();
+                return;
+            }
+        }
+    }
+
+    /// Takes up to `max` bytes once `min` are queued or the body ended. `Ok(None)`: not yet.
+    fn take(
+        &self,
+        state: &mut State,
+        max: usize,
+        min: usize,
+    ) -> Result<Option<Vec<Bytes>>, ErrorInfo> {
+        if state.queued == 0 || (state.queued < min && state.end.is_none()) {
+            return match &state.end {
+                Some(Ok(())) if state.queued == 0 => Ok(Some(Vec::new())),
+                Some(Err(e)) if state.queued == 0 => Err(e.clone()),
+                _ => Ok(None),
+            };
+        }
+        let mut out = Vec::new();
+        let mut taken = 0usize;
+        while taken < max {
+            let Some(front) = state.chunks.front_mut() else {
+                break;
+            };
+            let want = max - taken;
+            if front.len() <= want {
+                let chunk = state.chunks.pop_front().unwrap_or_default();
+                taken += chunk.len();
+                out.push(chunk);
+            } else {
+                out.push(front.split_to(want));
+                taken += want;
+            }
+        }
+        state.queued -= taken;
+        state.delivered += taken as u64;
+        self.room.notify_one();
+        Ok(Some(out))
+    }
+}
+
+/// See [`Shared::pump`].
+struct EndGuard(Option<Arc<Shared>>);
+
+impl EndGuard {
+    fn disarm(&mut self) {
+        self.0 = None;
+    }
+}
+
+impl Drop for EndGuard {
+    fn drop(&mut self) {
+        if let Some(shared) = self.0.take() {
+            let mut state = shared.lock();
+            if state.end.is_none() {
+                state.end = Some(Err(ErrorInfo::new(
+                    "the body was cut off: mummer's runtime shut down while it was being received",
+                    "runtime",
+                    18,
+                )));
+            }
+            shared.wake_reader(&mut state);
+        }
+    }
+}
+
+/// Joins taken chunks into one `bytes`: the one copy.
+fn to_bytes<'py>(py: Python<'py>, chunks: &[Bytes]) -> PyResult<Bound<'py, PyBytes>> {
+    if let [one] = chunks {
+        return Ok(PyBytes::new(py, one));
+    }
+    let len = chunks.iter().map(Bytes::len).sum();
+    PyBytes::new_with(py, len, |buf| {
+        let mut at = 0;
+        for c in chunks {
+            buf[at..at + c.len()].copy_from_slice(c);
+            at += c.len();
+        }
+        Ok(())
+    })
+}
+
+/// The reading end of a stream: when it goes (taken into a `Stream` and collected, or never
+/// taken at all), the pump stops and the connection goes with it.
+pub(crate) struct Reader(pub(crate) Arc<Shared>);
+
+impl std::ops::Deref for Reader {
+    type Target = Arc<Shared>;
+    fn deref(&self) -> &Arc<Shared> {
+        &self.0
+    }
+}
+
+impl Drop for Reader {
+    fn drop(&mut self) {
+        let mut state = self.0.lock();
+        state.closed = true;
+        self.0.room.notify_one();
+        self.0.closing.notify_one();
+    }
+}
+
+/// A response body being received.
+#[pyclass(module = "mummer._native", frozen)]
+pub(crate) struct Stream {
+    pub(crate) shared: ForkSafe<Reader>,
+}
+
+#[pymethods]
+impl Stream {
+    #[pyo3(signature = (max_bytes, min_bytes = 1))]
+    fn read<'py>(
+        &self,
+        py: Python<'py>,
+        max_bytes: usize,
+        min_bytes: usize,
+    ) -> PyResult<Option<Bound<'py, PyBytes>>> {
+        let shared = self.shared.get()?;
+        let taken = {
+            let mut state = shared.lock();
+            shared.take(
+                &mut state,
+                max_bytes.max(1),
+                min_bytes.clamp(1, max_bytes.max(1)),
+            )
+        };
+        match taken {
+            Ok(Some(chunks)) => Ok(Some(to_bytes(py, &chunks)?)),
+            Ok(None) => Ok(None),
+            Err(e) => Err(e.to_py()),
+        }
+    }
+
+    #[pyo3(signature = (max_bytes, min_bytes = 1))]
+    fn read_blocking<'py>(
+        &self,
+        py: Python<'py>,
+        max_bytes: usize,
+        min_bytes: usize,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let shared = Arc::clone(&self.shared.get()?.0);
+        let max = max_bytes.max(1);
+        let min = min_bytes.clamp(1, max);
+        let taken = py.detach(move || {
+            let mut state = shared.lock();
+            loop {
+                match shared.take(&mut state, max, min) {
+                    Ok(Some(chunks)) => return Ok(chunks),
+                    Ok(None) => {
+                        state = shared
+                            .readable
+                            .wait(state)
+                            .unwrap_or_else(|p| p.into_inner());
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+        });
+        match taken {
+            Ok(chunks) => to_bytes(py, &chunks),
+            Err(e) => Err(e.to_py()),
+        }
+    }
+
+    #[pyo3(signature = (waker, token, min_bytes = 1))]
+    fn wait(&self, waker: &Waker, token: u64, min_bytes: usize) -> PyResult<bool> {
+        let shared = self.shared.get()?;
+        let mut state = shared.lock();
+        if state.end.is_some() || state.queued >= min_bytes.max(1) {
+            return Ok(false);
+        }
+        state.waiter = Some((waker.waiter(token), min_bytes.max(1)));
+        Ok(true)
+    }
+
+    fn close(&self) -> PyResult<()> {
+        let shared = self.shared.get()?;
+        let mut state = shared.lock();
+        state.closed = true;
+        // Reading a closed response raises, whatever was left.
+        state.end = Some(Err(ErrorInfo::new(
+            "the response is closed: its body can no longer be read",
+            "closed",
+            1,
+        )));
+        state.chunks.clear();
+        state.queued = 0;
+        shared.room.notify_one();
+        shared.closing.notify_one();
+        shared.wake_reader(&mut state);
+        Ok(())
+    }
+
+    #[getter]
+    fn closed(&self) -> PyResult<bool> {
+        Ok(self.shared.get()?.lock().closed)
+    }
+
+    #[getter]
+    fn raw_bytes(&self) -> PyResult<u64> {
+        Ok(self.shared.get()?.lock().raw_bytes)
+    }
+
+    #[getter]
+    fn delivered(&self) -> PyResult<u64> {
+        Ok(self.shared.get()?.lock().delivered)
+    }
+
+    #[getter]
+    fn resumes(&self) -> PyResult<u32> {
+        Ok(self.shared.get()?.lock().resumes)
+    }
+}
