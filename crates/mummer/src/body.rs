@@ -16,7 +16,7 @@ use tokio_util::sync::CancellationToken;
 use url::Url;
 
 use crate::deadline::Deadline;
-use crate::decode::Decoder;
+use crate::decode::{Decoder, Pull};
 use crate::error::{Error, Kind, TimeoutKind};
 use crate::h1::H1Body;
 use crate::h2::H2Body;
@@ -472,29 +472,37 @@ impl ResponseBody {
 
     async fn next_inner(&mut self) -> Result<Option<Bytes>, Error> {
         loop {
-            let raw = match self.next_raw().await {
-                Ok(raw) => raw,
-                Err(e) => {
-                    self.try_resume(e).await?;
-                    continue;
-                }
+            let Some(decoder) = self.decoder.as_mut() else {
+                return match self.next_raw().await {
+                    Ok(raw) => Ok(raw),
+                    Err(e) => {
+                        self.try_resume(e).await?;
+                        continue;
+                    }
+                };
             };
-            match (&mut self.decoder, raw) {
-                (None, raw) => return Ok(raw),
-                (Some(decoder), Some(raw)) => {
-                    let out = decoder.feed(&raw)?;
-                    if !out.is_empty() {
-                        return Ok(Some(out));
-                    }
-                }
-                (Some(decoder), None) => {
-                    let tail = decoder.finish()?;
+            // The decoder gives at most one bounded piece per call and asks for raw input only
+            // when it has used up what it holds: memory stays flat whatever the ratio.
+            match decoder.pull()? {
+                Pull::Data(out) => return Ok(Some(out)),
+                Pull::Done => {
                     self.decoder = None;
-                    if !tail.is_empty() {
-                        return Ok(Some(tail));
-                    }
                     return Ok(None);
                 }
+                Pull::NeedInput => {}
+            }
+            match self.next_raw().await {
+                Ok(Some(raw)) => {
+                    if let Some(d) = self.decoder.as_mut() {
+                        d.push(raw);
+                    }
+                }
+                Ok(None) => {
+                    if let Some(d) = self.decoder.as_mut() {
+                        d.end_of_input();
+                    }
+                }
+                Err(e) => self.try_resume(e).await?,
             }
         }
     }

@@ -1,0 +1,139 @@
+"""Waiting for the engine from async code: one file descriptor per event loop.
+
+The engine never touches a Python object from its own threads. When something a coroutine
+waits for is ready (a response head, a chunk of body, room in an upload), the engine records
+the waiter's token in the loop's `Waker` and makes its file descriptor readable; the loop
+(asyncio's `add_reader`, which uvloop implements too, or a trio system task on
+`wait_readable`) drains the tokens and wakes exactly those waiters. Nothing waits when data is
+already there: callers try first and only then `await wait(...)`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import sys
+import threading
+import weakref
+from typing import Any, Callable, Optional
+
+from . import _native
+
+__all__ = ["wait"]
+
+_tokens = itertools.count(1)
+
+
+class _AsyncioDispatch:
+    """A `Waker` registered with one asyncio (or uvloop) event loop."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.waker = _native.Waker()
+        self.waiting: dict[int, asyncio.Future[None]] = {}
+        loop.add_reader(self.waker.fileno(), self._ready)
+
+    def _ready(self) -> None:
+        for token in self.waker.drain():
+            fut = self.waiting.pop(token, None)
+            if fut is not None and not fut.done():
+                fut.set_result(None)
+
+    async def wait(self, register: Callable[[_native.Waker, int], bool]) -> None:
+        token = next(_tokens)
+        fut = self.loop.create_future()
+        self.waiting[token] = fut
+        if not register(self.waker, token):
+            # Ready already: the engine will not signal this token.
+            del self.waiting[token]
+            return
+        try:
+            await fut
+        finally:
+            self.waiting.pop(token, None)
+
+    def close(self) -> None:
+        try:
+            self.loop.remove_reader(self.waker.fileno())
+        except Exception:  # the loop may be closed already
+            pass
+
+
+class _TrioDispatch:
+    """A `Waker` served by one trio system task waiting on its descriptor."""
+
+    def __init__(self) -> None:
+        import trio
+
+        self.trio = trio
+        self.waker = _native.Waker()
+        self.waiting: dict[int, Any] = {}
+        trio.lowlevel.spawn_system_task(self._serve, name="mummer waker")
+
+    async def _serve(self) -> None:
+        fd = self.waker.fileno()
+        while True:
+            await self.trio.lowlevel.wait_readable(fd)
+            for token in self.waker.drain():
+                event = self.waiting.pop(token, None)
+                if event is not None:
+                    event.set()
+
+    async def wait(self, register: Callable[[_native.Waker, int], bool]) -> None:
+        token = next(_tokens)
+        event = self.trio.Event()
+        self.waiting[token] = event
+        if not register(self.waker, token):
+            del self.waiting[token]
+            return
+        try:
+            await event.wait()
+        finally:
+            self.waiting.pop(token, None)
+
+
+_asyncio_loops: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _AsyncioDispatch]" = (
+    weakref.WeakKeyDictionary()
+)
+_trio_runs: "weakref.WeakKeyDictionary[Any, _TrioDispatch]" = weakref.WeakKeyDictionary()
+_lock = threading.Lock()
+
+
+def _trio_token() -> Optional[Any]:
+    trio = sys.modules.get("trio")
+    if trio is None:
+        return None
+    try:
+        return trio.lowlevel.current_trio_token()
+    except RuntimeError:
+        return None
+
+
+def _dispatch() -> Any:
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        loop = None
+    if loop is not None:
+        d = _asyncio_loops.get(loop)
+        if d is None:
+            with _lock:
+                d = _asyncio_loops.get(loop)
+                if d is None:
+                    d = _AsyncioDispatch(loop)
+                    _asyncio_loops[loop] = d
+        return d
+    token = _trio_token()
+    if token is not None:
+        t = _trio_runs.get(token)
+        if t is None:
+            t = _TrioDispatch()
+            _trio_runs[token] = t
+        return t
+    raise RuntimeError("mummer: async calls need a running asyncio, uvloop or trio event loop")
+
+
+async def wait(register: Callable[[_native.Waker, int], bool]) -> None:
+    """Waits until the engine makes the token `register(waker, token)` registered ready;
+    returns at once when `register` says the thing is ready already (returns False)."""
+    await _dispatch().wait(register)
