@@ -12,8 +12,9 @@ per request (`Client.start(..., opts)`), every key optional:
 - ``max_redirects``: int (0: do not follow); ``safe_redirects``: bool; ``auto_referer``: bool.
 - ``referer``: str (the page the request comes from).
 - ``proxy``: str URL or None (no proxy); ``proxy_auth``: (user, password); ``no_proxy``: str.
-- ``verify``: bool; ``ca_file``: str path; ``ca_pem``: bytes; ``cert``: (cert PEM path, key
-  PEM path or None).
+- ``remove_headers``: list of names sent by no one (not even a profile's default).
+- ``verify``: bool; ``ca_file``: str path; ``ca_pem``: bytes; ``bundled_roots``: bool (False:
+  only the given CA, as libcurl's CAINFO); ``cert``: (cert PEM path, key PEM path or None).
 - ``impersonate``: profile name or None (no profile); ``ja3``, ``akamai``: str;
   ``fp_overrides``: partial profile TOML (str); ``default_headers``: bool (False: the profile's
   TLS and HTTP/2 shape without its default header values).
@@ -213,6 +214,17 @@ class Client:
         stream: bool,
     ) -> Pending:
         """Sends the request on the runtime; returns at once."""
+    def send(
+        self,
+        method: str,
+        url: str,
+        opts: Optional[dict[str, Any]],
+        body: Union[bytes, "Form", None],
+        stream: bool,
+    ) -> Response:
+        """Sends the request and waits on this thread without the GIL (the exchange runs
+        here, woken by the runtime's reactor: no hand-off to a runtime thread). Not for
+        `UploadSink` bodies, whose producer is this thread (use `start`)."""
     def upload_sink(self) -> UploadSink:
         """A new sink to pass as a `start` body."""
     def close(self) -> None: ...

@@ -417,3 +417,16 @@ fn verbose_output_never_shows_a_secret() {
     ]);
     assert!(text(&masked.stderr).contains("Authorization: Bearer ***"));
 }
+
+#[test]
+fn max_filesize_stops_a_body_with_exit_63() {
+    let server = ContentServer::spawn_on_thread(ContentOptions::plain());
+    // 64 KiB of gzip that decodes to 16 MiB: the limit counts decoded bytes.
+    let url = format!("http://127.0.0.1:{}/gzip/16777216", server.port());
+    let out = mummer(&["-s", "--max-filesize", "1m", &url]);
+    assert_eq!(out.status.code(), Some(63), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("1048576"), "{}", text(&out.stderr));
+    let out = mummer(&["-s", "--max-filesize", "32m", &url]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(out.stdout.len(), 16 << 20);
+}

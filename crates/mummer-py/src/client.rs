@@ -128,6 +128,36 @@ impl Client {
         })
     }
 
+    /// Sends the request and waits for it on the calling thread, without the GIL: the
+    /// exchange runs right here (no hand-off to a runtime thread and back), woken by the
+    /// runtime's reactor. `body` must not be an `UploadSink` (its producer is this thread).
+    #[pyo3(signature = (method, url, opts, body, stream))]
+    fn send(
+        &self,
+        py: Python<'_>,
+        method: &str,
+        url: &str,
+        opts: Option<&Bound<'_, PyDict>>,
+        body: &Bound<'_, PyAny>,
+        stream: bool,
+    ) -> PyResult<crate::response::Response> {
+        let opts = Opts::from_dict(opts)?;
+        let body = BodyArg::extract(body)?;
+        if matches!(body, BodyArg::Sink(_)) {
+            return Err(errors::option("an upload sink needs start(), not send()"));
+        }
+        let client = self.client()?;
+        let method = mummer::Method::from_bytes(method.as_bytes())
+            .map_err(|_| errors::option(format!("bad method {method:?}")))?;
+        let request = prepare(client.request(method, url), &opts, body).map_err(errors::option)?;
+        let handle = runtime::handle()?;
+        let outcome = py.detach(move || handle.block_on(run(request, stream)));
+        match outcome {
+            Ok((head, body)) => crate::response::Response::new(py, head, body),
+            Err(e) => Err(e.to_py()),
+        }
+    }
+
     fn upload_sink(&self) -> UploadSink {
         UploadSink::new()
     }
@@ -185,6 +215,9 @@ fn prepare(
     }
     for (name, value) in &opts.cookies {
         request = request.cookie(name, value);
+    }
+    for name in &opts.remove_headers {
+        request = request.without_header(name);
     }
     if let Some(referer) = &opts.referer {
         request = request.referer(referer);

@@ -29,6 +29,8 @@ pub(crate) struct Opts {
     pub(crate) proxy_auth: Option<(String, String)>,
     pub(crate) no_proxy: Option<String>,
     pub(crate) verify: Option<bool>,
+    pub(crate) bundled_roots: Option<bool>,
+    pub(crate) remove_headers: Vec<String>,
     pub(crate) ca_file: Option<String>,
     pub(crate) ca_pem: Option<Vec<u8>>,
     pub(crate) cert: Option<(String, Option<String>)>,
@@ -89,6 +91,8 @@ const KEYS: &[&str] = &[
     "proxy_auth",
     "no_proxy",
     "verify",
+    "bundled_roots",
+    "remove_headers",
     "ca_file",
     "ca_pem",
     "cert",
@@ -169,6 +173,8 @@ impl Opts {
             proxy_auth: get(d, "proxy_auth")?,
             no_proxy: get(d, "no_proxy")?,
             verify: get(d, "verify")?,
+            bundled_roots: get(d, "bundled_roots")?,
+            remove_headers: get(d, "remove_headers")?.unwrap_or_default(),
             ca_file: get(d, "ca_file")?,
             ca_pem: get(d, "ca_pem")?,
             cert: get(d, "cert")?,
@@ -311,6 +317,9 @@ macro_rules! apply_common {
             }
             if o.verify == Some(false) {
                 $b = $b.danger_accept_invalid_certs(true);
+            }
+            if let Some(on) = o.bundled_roots {
+                $b = $b.use_bundled_roots(on);
             }
             if let Some(path) = &o.ca_file {
                 $b = $b.add_root_certificate_file(path);

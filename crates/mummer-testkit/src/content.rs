@@ -10,7 +10,7 @@
 //! | `/chunked/{n}` | the same bytes with HTTP/1.1 chunked encoding (64 KiB chunks); on HTTP/2 without `content-length` |
 //! | `/gzip/{n}`, `/br/{n}`, `/zstd/{n}`, `/deflate/{n}` | `n` pattern bytes compressed, with `Content-Encoding` (`deflate` is zlib-wrapped, as HTTP means it); compressed once per `n` and cached; `n` at most 64 MiB |
 //! | `/truncated/{n}` | `Content-Length: n` but only `n/2` bytes, then the connection closes (HTTP/1.1) or the stream is reset with INTERNAL_ERROR (HTTP/2) |
-//! | `/status/{code}` | empty body with that status (200..=999) |
+//! | `/status/{code}` | empty body with that status (200..=999); `?retry_after=V` adds `Retry-After: V` |
 //! | `/echo` | JSON: `{"method","path","version","headers":[[name,value],..],"body_len","body_sha256"}`; headers in wire order on HTTP/1.1, in `HeaderMap` order on HTTP/2 (pseudo-headers excluded; repeated names grouped) |
 //! | `/redirect/{n}` | 302 to `/redirect/{n-1}`; `/redirect/0` is 200 `done` |
 //! | `/small` | `hello, world\n` |
@@ -26,6 +26,29 @@
 //! | `/flaky-noaccept/{n}` | `/flaky` without `Accept-Ranges` (`Range` still honoured) |
 //! | `/flaky-stall/{n}` | `/flaky` that at a cut goes silent instead of breaking: the connection (or stream) stays open without sending anything for 30 s, then breaks |
 //!
+//! Routes for client-behaviour tests (cookies, redirects, pacing, broken bodies, retries,
+//! authentication, uploads). Query values are percent-decoded (`+` is a space); a route that
+//! breaks its body on HTTP/1.1 closes the connection afterwards:
+//!
+//! | route | response |
+//! |---|---|
+//! | `/set-cookie?name=value&...` | 200 JSON `{"set_cookie":[..]}` with one `Set-Cookie: name=value` per other pair, in order, each with the attributes of the reserved keys: `path`, `domain`, `max_age`, `expires`, `samesite` (values as given) and `secure=1`, `httponly=1` |
+//! | `/set-cookie-redirect?to=/echo&name=value&...` | the same cookies on an empty redirect to `to` (default `/echo`) with `status` (300..=399, default 302); `to` and `status` are reserved too |
+//! | `/redirect-to?url=U&status=S` | `S` (200..=999, default 302) with `Location: U` exactly as given (absolute or relative), empty body; 400 without `url` |
+//! | `/drip/{n}?rate=R&chunked=1` | `n` pattern bytes at `R` bytes per second (default 1 MiB/s), the head at once, then about 20 writes a second (each at most 256 KiB); `Content-Length` unless `chunked=1`: then chunked on HTTP/1.1 (a chunk per write) and without `content-length` on HTTP/2 |
+//! | `/cut/{n}?at=K&mode=M&code=C` | `Content-Length: n`, pattern bytes `0..K` (default `n/2`, at most `n`), then the body breaks. HTTP/1.1: `mode=close` (default) closes (TLS close_notify, then FIN), `mode=reset` sends TCP RST 100 ms after the bytes (a client may still lose bytes it had not read), `mode=drop` sends FIN without close_notify. HTTP/2: RST_STREAM with error code `C` (default 2, INTERNAL_ERROR) 100 ms after the DATA; with `mode=drop` the connection is dropped instead (no GOAWAY) |
+//! | `/cut-chunked/{n}?at=K&mode=M&code=C` | the same, chunked (64 KiB chunks): HTTP/1.1 stops `K` body bytes in, inside a chunk (right after its size line when `K` is on a chunk boundary), never sending the last chunk; HTTP/2 as `/cut` without `content-length` |
+//! | `/bad-chunk` | HTTP/1.1: chunked `5` `hello`, then the chunk-size line `zz`, then close; HTTP/2: DATA `hello`, then RST_STREAM(PROTOCOL_ERROR) |
+//! | `/gzip-cut/{n}?encoding=E` | the first half of `/{E}/{n}`'s body (`E`: `gzip` (default), `br`, `zstd`, `deflate`) with that `Content-Encoding` and a matching `Content-Length`: the framing is complete, the compressed stream is not |
+//! | `/goaway/{n}?at=K&code=C` | HTTP/2: `content-length: n`, DATA `0..K`, then GOAWAY (code `C`, default 0 = NO_ERROR; its last stream id covers this stream) and the connection closes; HTTP/1.1: as `/cut` |
+//! | `/stall/{n}?at=K&secs=S` | `Content-Length: n`, bytes `0..K` (default `n/2`), then silence for `S` seconds (fractions allowed, default 30, at most 3600), then the connection closes (HTTP/1.1) or RST_STREAM(`code`, default INTERNAL_ERROR) (HTTP/2) |
+//! | `/delay/{secs}` | waits `secs` seconds (fractions allowed, at most 3600) before the head, then 200 `ok` |
+//! | `/headers?Name=value&...` | 200 `ok` whose headers are exactly the given pairs, in order, repeats kept, names as given on HTTP/1.1 (lower-cased on HTTP/2), then only `content-length: 2` (and `connection: close` when closing); `Content-Length` and `Transfer-Encoding` pairs are dropped, and on HTTP/2 connection-specific ones (`Connection`, `Keep-Alive`, `Proxy-Connection`, `Upgrade`, `TE`); 400 for a name that is not a token or a value with control characters |
+//! | `/flaky-status/{key}?fail=N&status=S&retry_after=V` | a server-wide counter per `key`: the first `N` requests (default 1) answer `S` (default 503; with `Retry-After: V` if given), later ones 200; JSON `{"key","attempt","status"}` |
+//! | `/auth/basic/{user}/{pass}` | 401 + `WWW-Authenticate: Basic realm="mummer"` unless `Authorization: Basic` carries `user:pass` (path segments percent-decoded); then 200 JSON `{"authenticated":true,"user"}` |
+//! | `/auth/digest/{user}/{pass}?algorithm=A` | RFC 7616 Digest with `qop=auth`, `A` = `MD5` (default) or `SHA-256`: 401 + `WWW-Authenticate: Digest realm="mummer", qop="auth", algorithm=A, nonce="<fresh>", opaque="<fixed>"` unless `Authorization` answers a nonce this server issued (nonces never go stale) with the right username, realm, uri (the request target), qop and response; then 200 as for Basic |
+//! | `/upload` | any method and body, streamed (never held): JSON `{"method","version","content_type","content_length","transfer_encoding","body_len","body_sha256","boundary","parts","parts_dropped","multipart_error"}`. For a `multipart/*` body with a boundary, `parts` lists the complete parts (the first 1000) as `{"name","filename","content_type","length","sha256","headers":[[name,value],..]}` and `multipart_error` says why the body is malformed (`null` if it is not); otherwise `boundary`, `parts` and `multipart_error` are `null` |
+//!
 //! Anything else is 404. Query strings are ignored for routing.
 //!
 //! Cuts are absolute offsets in the entity (the encoded bytes for `/flaky-gzip`), planned on
@@ -33,7 +56,7 @@
 //! connection. A response covering entity bytes `start..end` takes the smallest planned cut `c`
 //! with `start <= c < end` and removes it from the plan, so each cut breaks one response (a cut
 //! at `start` breaks it after the head, before any body byte). `HEAD` takes no cut. Every
-//! `/flaky*` request is logged ([`ContentServer::flaky_hits`]).
+//! `/flaky*` request but `/flaky-status` is logged ([`ContentServer::flaky_hits`]).
 
 use std::collections::HashMap;
 use std::future::poll_fn;
@@ -46,14 +69,17 @@ use btls::ssl::SslAcceptor;
 use bytes::Bytes;
 use http2::server::SendResponse;
 use http2::{RecvStream, SendStream};
-use sha2::{Digest, Sha256};
 use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpStream;
+use tokio::sync::mpsc;
 
 use crate::Identity;
 use crate::conn::{BufConn, Transport, close, framing};
 use crate::core::{Core, HasCore};
 use crate::pattern;
+
+mod extra;
+mod upload;
 
 /// How a [`ContentServer`] listens.
 #[derive(Clone, Debug)]
@@ -124,6 +150,8 @@ pub struct FlakyHit {
 #[derive(Default)]
 struct Faults {
     state: Mutex<FaultState>,
+    /// State of the routes in [`extra`]: `/flaky-status` counters, Digest nonces.
+    extra: extra::State,
 }
 
 #[derive(Default)]
@@ -195,6 +223,12 @@ impl ContentServer {
     /// Every `/flaky*` request so far, in the order they were answered.
     pub fn flaky_hits(&self) -> Vec<FlakyHit> {
         self.faults.lock().hits.clone()
+    }
+
+    /// Forgets the `/flaky*` requests logged so far (a long-running server calls this to bound
+    /// its memory).
+    pub fn clear_flaky_hits(&self) {
+        self.faults.lock().hits.clear();
     }
 
     /// [`ContentServer::start`] on a private runtime, for synchronous callers.
@@ -278,6 +312,8 @@ struct Request {
     headers: Vec<(String, String)>,
     body_len: u64,
     body_sha256: [u8; 32],
+    /// What `/upload` found in a multipart request body.
+    multipart: Option<upload::MultipartSummary>,
 }
 
 impl Request {
@@ -307,6 +343,44 @@ enum Body {
     },
     /// Entity bytes `start..end`, broken at `cut` when there is one.
     Flaky(Flaky),
+    /// Pattern bytes `0..len` sent at `rate` bytes per second (chunked on HTTP/1.1 if
+    /// `chunked`, and then without `content-length` on HTTP/2).
+    Drip {
+        len: u64,
+        rate: u64,
+        chunked: bool,
+    },
+    /// A body broken on purpose after some bytes (`/cut`, `/cut-chunked`, `/goaway`, `/stall`).
+    Cut(Cut),
+    /// HTTP/1.1: a chunked body whose second chunk-size line is not hex. HTTP/2: DATA, then
+    /// RST_STREAM(PROTOCOL_ERROR).
+    BadChunk,
+}
+
+/// A body broken on purpose: pattern bytes `0..at` of `len`, then [`CutEnd`].
+struct Cut {
+    len: u64,
+    at: u64,
+    /// Chunked on HTTP/1.1 (cut mid-chunk, no last chunk), no `content-length` on HTTP/2.
+    chunked: bool,
+    end: CutEnd,
+    /// The HTTP/2 error code of the RST_STREAM or GOAWAY.
+    code: u32,
+}
+
+/// How a [`Cut`] body breaks.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum CutEnd {
+    /// HTTP/1.1: close (TLS close_notify, then FIN). HTTP/2: RST_STREAM.
+    Close,
+    /// HTTP/1.1: TCP RST. HTTP/2: RST_STREAM.
+    Reset,
+    /// HTTP/1.1: FIN without TLS close_notify. HTTP/2: the connection is dropped (no GOAWAY).
+    Drop,
+    /// HTTP/1.1: as `Close`. HTTP/2: GOAWAY covering the stream, then the connection closes.
+    GoAway,
+    /// Silence for this long, then as `Close` (HTTP/1.1) or RST_STREAM (HTTP/2).
+    Stall(Duration),
 }
 
 /// A `/flaky*` response body.
@@ -343,6 +417,9 @@ const FLAKY_LAST_MODIFIED: &str = "Tue, 01 Dec 2026 10:00:00 GMT";
 struct Response {
     status: u16,
     headers: Vec<(&'static str, String)>,
+    /// Headers with arbitrary names, sent after `headers` (in this order, names as given on
+    /// HTTP/1.1).
+    raw_headers: Vec<(String, String)>,
     body: Body,
 }
 
@@ -351,6 +428,7 @@ impl Response {
         Response {
             status,
             headers: Vec::new(),
+            raw_headers: Vec::new(),
             body,
         }
     }
@@ -367,8 +445,10 @@ impl Response {
             Body::Empty => Some(0),
             Body::Full(b) => Some(b.len() as u64),
             Body::Pattern { len, .. } | Body::Truncated { len } => Some(*len),
-            Body::Chunked { .. } => None,
+            Body::Chunked { .. } | Body::BadChunk => None,
             Body::Flaky(f) => Some(f.end - f.start),
+            Body::Drip { len, chunked, .. } => (!chunked).then_some(*len),
+            Body::Cut(c) => (!c.chunked).then_some(c.len),
         }
     }
 }
@@ -386,6 +466,9 @@ async fn route(req: &Request, faults: &Faults) -> Response {
     let first = parts.next().unwrap_or("");
     let arg = parts.next();
     let num = arg.and_then(|a| a.parse::<u64>().ok());
+    if let Some(r) = extra::route(req, first, arg, num, faults).await {
+        return r;
+    }
     match (first, arg, num) {
         ("small", None, _) => Response::text(200, "hello, world\n"),
         ("echo", None, _) => echo(req),
@@ -397,7 +480,13 @@ async fn route(req: &Request, faults: &Faults) -> Response {
         ("chunked", _, Some(n)) => Response::new(200, Body::Chunked { len: n }),
         ("truncated", _, Some(n)) => Response::new(200, Body::Truncated { len: n }),
         ("status", _, Some(code)) if (200..=999).contains(&code) => {
-            Response::new(code as u16, Body::Empty)
+            let mut r = Response::new(code as u16, Body::Empty);
+            if let Some(v) =
+                extra::query_value(&req.target, "retry_after").filter(|v| extra::value_ok(v))
+            {
+                r.raw_headers.push(("retry-after".into(), v));
+            }
+            r
         }
         ("redirect", _, Some(0)) => Response::text(200, "done"),
         ("redirect", _, Some(n)) => {
@@ -834,6 +923,7 @@ async fn serve_h1<S: Transport>(io: S, faults: Arc<Faults>) {
             headers,
             body_len: 0,
             body_sha256: [0; 32],
+            multipart: None,
         };
         let connection = req.header("connection").unwrap_or("").to_ascii_lowercase();
         let keep_alive = if http10 {
@@ -853,31 +943,37 @@ async fn serve_h1<S: Transport>(io: S, faults: Arc<Faults>) {
         {
             return;
         }
-        // Hash only for /echo: uploads to other routes should cost nothing but the read.
-        let hash = req.target.split('?').next() == Some("/echo");
-        let mut hasher = Sha256::new();
-        let mut body_len = 0u64;
+        // Hash only for /echo and /upload: uploads to other routes should cost nothing but the
+        // read.
+        let mut sink = upload::BodySink::new(&req.target, req.header("content-type"));
         let read = conn
             .read_body(body_framing, &mut |data, payload| {
                 if payload {
-                    body_len += data.len() as u64;
-                    if hash {
-                        hasher.update(data);
-                    }
+                    sink.feed(data);
                 }
             })
             .await;
         if read.is_err() {
             return;
         }
-        req.body_len = body_len;
-        req.body_sha256 = hasher.finalize().into();
+        sink.finish_into(&mut req);
         let resp = route(&req, &faults).await;
         let head_only = req.method.eq_ignore_ascii_case("HEAD");
         match write_h1(&mut conn.io, &resp, head_only, keep_alive, &mut scratch).await {
-            Ok(true) if keep_alive => {}
-            Ok(_) => {
+            Ok(After::KeepAlive) if keep_alive => {}
+            Ok(After::KeepAlive | After::Close) => {
                 close(&mut conn.io, true).await;
+                return;
+            }
+            Ok(After::CloseWithoutNotify) => {
+                close(&mut conn.io, false).await;
+                return;
+            }
+            Ok(After::Reset) => {
+                // Give the bytes before the cut time to reach the peer: a peer receiving RST may
+                // drop whatever it has not read yet.
+                tokio::time::sleep(FLAKY_RESET_DELAY).await;
+                let _ = conn.io.tcp().set_zero_linger();
                 return;
             }
             Err(_) => return,
@@ -885,14 +981,27 @@ async fn serve_h1<S: Transport>(io: S, faults: Arc<Faults>) {
     }
 }
 
-/// Writes one response; `Ok(false)` means the connection must close afterwards.
+/// What happens to an HTTP/1.1 connection after a response.
+#[derive(Debug, PartialEq, Eq)]
+enum After {
+    /// Keep it open (if the request allows).
+    KeepAlive,
+    /// Close it: TLS close_notify, then FIN.
+    Close,
+    /// FIN without TLS close_notify.
+    CloseWithoutNotify,
+    /// TCP RST.
+    Reset,
+}
+
+/// Writes one response and says how the connection goes on.
 async fn write_h1<S: AsyncWrite + Unpin>(
     io: &mut S,
     resp: &Response,
     head_only: bool,
     keep_alive: bool,
     scratch: &mut Vec<u8>,
-) -> io::Result<bool> {
+) -> io::Result<After> {
     let reason = http::StatusCode::from_u16(resp.status)
         .ok()
         .and_then(|s| s.canonical_reason())
@@ -900,6 +1009,9 @@ async fn write_h1<S: AsyncWrite + Unpin>(
     let mut head = Vec::with_capacity(256);
     head.extend_from_slice(format!("HTTP/1.1 {} {reason}\r\n", resp.status).as_bytes());
     for (name, value) in &resp.headers {
+        head.extend_from_slice(format!("{name}: {value}\r\n").as_bytes());
+    }
+    for (name, value) in &resp.raw_headers {
         head.extend_from_slice(format!("{name}: {value}\r\n").as_bytes());
     }
     if !bodiless_status(resp.status) {
@@ -915,7 +1027,7 @@ async fn write_h1<S: AsyncWrite + Unpin>(
     if head_only || bodiless_status(resp.status) {
         io.write_all(&head).await?;
         io.flush().await?;
-        return Ok(true);
+        return Ok(After::KeepAlive);
     }
     match &resp.body {
         Body::Empty => io.write_all(&head).await?,
@@ -956,7 +1068,7 @@ async fn write_h1<S: AsyncWrite + Unpin>(
             io.write_all(&head).await?;
             write_pattern(io, 0, len / 2).await?;
             io.flush().await?;
-            return Ok(false);
+            return Ok(After::Close);
         }
         Body::Flaky(f) => {
             io.write_all(&head).await?;
@@ -970,12 +1082,103 @@ async fn write_h1<S: AsyncWrite + Unpin>(
                 if f.stall {
                     tokio::time::sleep(FLAKY_STALL).await;
                 }
-                return Ok(false);
+                return Ok(After::Close);
             }
+        }
+        Body::Drip { len, rate, chunked } => {
+            io.write_all(&head).await?;
+            io.flush().await?;
+            write_drip(io, *len, *rate, *chunked).await?;
+        }
+        Body::Cut(c) => {
+            io.write_all(&head).await?;
+            return write_cut(io, c).await;
+        }
+        Body::BadChunk => {
+            head.extend_from_slice(BAD_CHUNK);
+            io.write_all(&head).await?;
+            io.flush().await?;
+            return Ok(After::Close);
         }
     }
     io.flush().await?;
-    Ok(true)
+    Ok(After::KeepAlive)
+}
+
+/// The `/bad-chunk` body: one good chunk, then a chunk-size line that is not hex.
+const BAD_CHUNK: &[u8] = b"5\r\nhello\r\nzz\r\nhello\r\n0\r\n\r\n";
+
+/// The piece size for a drip at `rate` bytes per second: about 20 pieces a second.
+fn drip_piece(rate: u64) -> u64 {
+    (rate / 20).clamp(1, pattern::MAX_CHUNK as u64)
+}
+
+/// Waits until `sent` bytes are due at `rate` bytes per second from `start`.
+async fn drip_wait(start: tokio::time::Instant, sent: u64, rate: u64) {
+    let due = Duration::from_secs_f64(sent as f64 / rate.max(1) as f64);
+    tokio::time::sleep_until(start + due).await;
+}
+
+async fn write_drip<S: AsyncWrite + Unpin>(
+    io: &mut S,
+    len: u64,
+    rate: u64,
+    chunked: bool,
+) -> io::Result<()> {
+    let piece = drip_piece(rate);
+    let start = tokio::time::Instant::now();
+    let mut off = 0u64;
+    while off < len {
+        drip_wait(start, off, rate).await;
+        let n = (len - off).min(piece) as usize;
+        let data = pattern::chunk(off, n);
+        if chunked {
+            let mut out = Vec::with_capacity(n + 16);
+            out.extend_from_slice(format!("{n:x}\r\n").as_bytes());
+            out.extend_from_slice(&data);
+            out.extend_from_slice(b"\r\n");
+            io.write_all(&out).await?;
+        } else {
+            io.write_all(&data).await?;
+        }
+        io.flush().await?;
+        off += n as u64;
+    }
+    if chunked {
+        io.write_all(b"0\r\n\r\n").await?;
+    }
+    Ok(())
+}
+
+/// Writes a [`Cut`] body after its head, breaking it as planned.
+async fn write_cut<S: AsyncWrite + Unpin>(io: &mut S, c: &Cut) -> io::Result<After> {
+    if c.chunked {
+        let mut off = 0u64;
+        while off < c.len {
+            let size = (c.len - off).min(CHUNK as u64);
+            io.write_all(format!("{size:x}\r\n").as_bytes()).await?;
+            let send = size.min(c.at - off);
+            write_pattern(io, off, send).await?;
+            off += send;
+            if send < size {
+                // Mid-chunk (possibly right after its size line).
+                break;
+            }
+            io.write_all(b"\r\n").await?;
+        }
+    } else {
+        write_pattern(io, 0, c.at).await?;
+    }
+    io.flush().await?;
+    Ok(match c.end {
+        CutEnd::Close | CutEnd::GoAway => After::Close,
+        CutEnd::Reset => After::Reset,
+        CutEnd::Drop => After::CloseWithoutNotify,
+        CutEnd::Stall(d) => {
+            tokio::time::sleep(d).await;
+            After::Close
+        }
+    })
 }
 
 async fn write_pattern<S: AsyncWrite + Unpin>(io: &mut S, offset: u64, len: u64) -> io::Result<()> {
@@ -1006,18 +1209,43 @@ where
     let Ok(mut conn) = handshake else {
         return;
     };
-    while let Some(Ok((req, respond))) = conn.accept().await {
-        let faults = faults.clone();
-        tokio::spawn(async move {
-            let _ = handle_h2(req, respond, &faults).await;
-        });
+    // Stream tasks cannot reach the connection, which this task must keep polling; they ask
+    // for connection-level actions (`/goaway`, `/cut?mode=drop`) through this channel.
+    let (tx, mut rx) = mpsc::unbounded_channel::<ConnCmd>();
+    loop {
+        tokio::select! {
+            next = conn.accept() => match next {
+                Some(Ok((req, respond))) => {
+                    let faults = faults.clone();
+                    let tx = tx.clone();
+                    tokio::spawn(async move {
+                        let _ = handle_h2(req, respond, &faults, &tx).await;
+                    });
+                }
+                _ => return,
+            },
+            Some(cmd) = rx.recv() => match cmd {
+                ConnCmd::Abrupt(reason) => conn.abrupt_shutdown(reason),
+                // Dropping the connection drops the (TLS) stream and its socket.
+                ConnCmd::Close => return,
+            },
+        }
     }
+}
+
+/// A connection-level action asked for by a stream task.
+enum ConnCmd {
+    /// GOAWAY with this code covering every stream so far, then close.
+    Abrupt(http2::Reason),
+    /// Drop the connection without GOAWAY.
+    Close,
 }
 
 async fn handle_h2(
     req: http::Request<RecvStream>,
     mut respond: SendResponse<Bytes>,
     faults: &Faults,
+    tx: &mpsc::UnboundedSender<ConnCmd>,
 ) -> io::Result<()> {
     let (parts, mut body) = req.into_parts();
     let target = parts
@@ -1025,18 +1253,19 @@ async fn handle_h2(
         .path_and_query()
         .map(|p| p.as_str().to_string())
         .unwrap_or_else(|| "/".into());
-    let hash = parts.uri.path() == "/echo";
-    let mut hasher = Sha256::new();
-    let mut body_len = 0u64;
+    let mut sink = upload::BodySink::new(
+        &target,
+        parts
+            .headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+    );
     while let Some(data) = body.data().await {
         let data = data.map_err(io::Error::other)?;
-        body_len += data.len() as u64;
-        if hash {
-            hasher.update(&data);
-        }
+        sink.feed(&data);
         let _ = body.flow_control().release_capacity(data.len());
     }
-    let req = Request {
+    let mut req = Request {
         method: parts.method.as_str().to_string(),
         target,
         version: "HTTP/2",
@@ -1050,14 +1279,22 @@ async fn handle_h2(
                 )
             })
             .collect(),
-        body_len,
-        body_sha256: hasher.finalize().into(),
+        body_len: 0,
+        body_sha256: [0; 32],
+        multipart: None,
     };
+    sink.finish_into(&mut req);
     let resp = route(&req, faults).await;
     let head_only = parts.method == http::Method::HEAD;
     let mut builder = http::Response::builder().status(resp.status);
     for (name, value) in &resp.headers {
         builder = builder.header(*name, value.as_str());
+    }
+    for (name, value) in &resp.raw_headers {
+        builder = builder.header(
+            name.as_str(),
+            http::HeaderValue::from_bytes(value.as_bytes()).map_err(io::Error::other)?,
+        );
     }
     if !bodiless_status(resp.status) {
         if let Some(n) = resp.content_length() {
@@ -1097,17 +1334,80 @@ async fn handle_h2(
                 }
             }
             if !end {
-                tokio::time::sleep(if f.stall {
+                let d = if f.stall {
                     FLAKY_STALL
                 } else {
                     FLAKY_RESET_DELAY
-                })
-                .await;
-                send.send_reset(http2::Reason::INTERNAL_ERROR);
+                };
+                if pause(&mut send, d).await {
+                    send.send_reset(http2::Reason::INTERNAL_ERROR);
+                }
+            }
+        }
+        Body::Drip { len, rate, .. } => {
+            let piece = drip_piece(rate);
+            let start = tokio::time::Instant::now();
+            let mut off = 0u64;
+            while off < len {
+                drip_wait(start, off, rate).await;
+                let n = (len - off).min(piece);
+                send_pattern(&mut send, off, n, off + n == len).await?;
+                off += n;
+            }
+        }
+        Body::Cut(c) => {
+            send_pattern(&mut send, 0, c.at, false).await?;
+            let reason = http2::Reason::from(c.code);
+            match c.end {
+                CutEnd::Close | CutEnd::Reset => {
+                    if pause(&mut send, FLAKY_RESET_DELAY).await {
+                        send.send_reset(reason);
+                    }
+                }
+                CutEnd::Stall(d) => {
+                    if pause(&mut send, d).await {
+                        send.send_reset(reason);
+                    }
+                }
+                CutEnd::GoAway => {
+                    if pause(&mut send, FLAKY_RESET_DELAY).await {
+                        let _ = tx.send(ConnCmd::Abrupt(reason));
+                        hold_open(&mut send).await;
+                    }
+                }
+                CutEnd::Drop => {
+                    if pause(&mut send, FLAKY_RESET_DELAY).await {
+                        let _ = tx.send(ConnCmd::Close);
+                        hold_open(&mut send).await;
+                    }
+                }
+            }
+        }
+        Body::BadChunk => {
+            send_bytes(&mut send, Bytes::from_static(b"hello"), false).await?;
+            if pause(&mut send, FLAKY_RESET_DELAY).await {
+                send.send_reset(http2::Reason::PROTOCOL_ERROR);
             }
         }
     }
     Ok(())
+}
+
+/// Waits `d` on an open stream: `false` if the stream ended first (reset by the peer, or its
+/// connection gone). Resetting such a stream afterwards would be pointless, and would leave
+/// http2 a stream it can no longer release (a debug assertion when the connection's state is
+/// dropped).
+async fn pause(send: &mut SendStream<Bytes>, d: Duration) -> bool {
+    tokio::select! {
+        _ = tokio::time::sleep(d) => true,
+        _ = poll_fn(|cx| send.poll_reset(cx)) => false,
+    }
+}
+
+/// Keeps a stream's send half alive (no END_STREAM, no RST_STREAM) until the peer resets the
+/// stream or the connection goes away: dropping it would make http2 reset the stream.
+async fn hold_open(send: &mut SendStream<Bytes>) {
+    let _ = tokio::time::timeout(Duration::from_secs(60), poll_fn(|cx| send.poll_reset(cx))).await;
 }
 
 /// Waits until flow control grants some capacity (up to `want` bytes) on `send`.

@@ -20,6 +20,9 @@
 //! connections already accepted run until they finish (or, for `spawn_on_thread` servers, until
 //! the private runtime shuts down with the handle).
 //!
+//! The `mummer-testserver` binary runs the content servers, a capture server and proxies in one
+//! process for the Python tests (see its source for the JSON line it prints).
+//!
 //! Out of scope: anything resembling a production server (no limits tuning, no graceful drain).
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]

@@ -102,6 +102,11 @@ impl ProxyServer {
     pub fn log(&self) -> Vec<String> {
         self.log.lock().expect("proxy log").clone()
     }
+
+    /// Forgets the requests logged so far (a long-running proxy calls this to bound its memory).
+    pub fn clear_log(&self) {
+        self.log.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
 }
 
 fn resolve(opts: &ProxyOptions, host: &str, port: u16) -> Option<SocketAddr> {

@@ -113,11 +113,13 @@ impl Stage {
                 "br",
             ),
             "zstd" => (
-                Some(Codec::Zstd(compression_codecs::ZstdDecoder::new_with_params(
-                    &[compression_codecs::zstd::params::DParameter::window_log_max(
-                        ZSTD_WINDOW_LOG_MAX,
-                    )],
-                ))),
+                Some(Codec::Zstd(
+                    compression_codecs::ZstdDecoder::new_with_params(&[
+                        compression_codecs::zstd::params::DParameter::window_log_max(
+                            ZSTD_WINDOW_LOG_MAX,
+                        ),
+                    ]),
+                )),
                 "zstd",
             ),
             _ => return None,
@@ -328,7 +330,11 @@ mod tests {
     }
 
     /// Feeds `encoded` in `piece`-sized chunks; returns the output and the largest piece.
-    fn decode_all(d: &mut Decoder, encoded: &[u8], piece: usize) -> Result<(Vec<u8>, usize), Error> {
+    fn decode_all(
+        d: &mut Decoder,
+        encoded: &[u8],
+        piece: usize,
+    ) -> Result<(Vec<u8>, usize), Error> {
         let mut chunks = encoded.chunks(piece);
         let mut out = Vec::new();
         let mut largest = 0;

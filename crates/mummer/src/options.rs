@@ -192,6 +192,7 @@ pub(crate) struct RequestOptions {
 #[derive(Clone)]
 pub(crate) enum TlsEdit {
     Verify(bool),
+    BundledRoots(bool),
     AddCaFile(std::path::PathBuf),
     AddCaPem(Vec<u8>),
     Identity(crate::transport::tls::ClientIdentity),
@@ -209,6 +210,7 @@ impl TlsEdit {
     pub(crate) fn apply(&self, tls: &mut TlsOptions) {
         match self {
             TlsEdit::Verify(v) => tls.verify = *v,
+            TlsEdit::BundledRoots(b) => tls.bundled_roots = *b,
             TlsEdit::AddCaFile(p) => tls.ca_files.push(p.clone()),
             TlsEdit::AddCaPem(p) => tls.ca_pems.push(p.clone()),
             TlsEdit::Identity(id) => tls.identity = Some(id.clone()),

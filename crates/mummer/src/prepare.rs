@@ -124,6 +124,14 @@ pub(crate) fn prepare(
             scope: Scope::Http1,
         });
     }
+    if !request.suppressed.is_empty() {
+        headers.retain(|h| {
+            !request
+                .suppressed
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(&h.name))
+        });
+    }
     let split_cookies = options
         .profile
         .as_ref()

@@ -35,6 +35,9 @@ pub struct Request {
     /// The document the request comes from, for Referer (on every hop, by the browser's
     /// policy).
     pub(crate) referrer: Option<Url>,
+    /// Header names not to send at all (a client default or a profile's default removed for
+    /// this request).
+    pub(crate) suppressed: Vec<String>,
     /// Overrides of the client's options; `None` when there are none (the common case costs
     /// no allocation).
     pub(crate) options: Option<Box<RequestOptions>>,
@@ -50,6 +53,7 @@ impl Request {
             body: None,
             cookies: Vec::new(),
             referrer: None,
+            suppressed: Vec::new(),
             options: None,
         }
     }
@@ -84,6 +88,7 @@ impl Request {
             body: None,
             cookies: self.cookies.clone(),
             referrer: self.referrer.clone(),
+            suppressed: self.suppressed.clone(),
             options: None,
         }
     }
@@ -165,6 +170,16 @@ impl RequestBuilder {
             Ok(())
         })
         .header(name, value)
+    }
+
+    /// Sends no header of this name, not even the client's or the profile's default (curl's
+    /// `-H 'Name:'`).
+    pub fn without_header(self, name: &str) -> RequestBuilder {
+        self.map(|req| {
+            req.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+            req.suppressed.push(name.to_string());
+            Ok(())
+        })
     }
 
     /// Adds query parameters, URL-encoded.
@@ -408,6 +423,12 @@ impl RequestBuilder {
     pub fn add_root_certificate_pem(self, pem: &[u8]) -> RequestBuilder {
         let pem = pem.to_vec();
         self.option(|o| o.tls.push(TlsEdit::AddCaPem(pem)))
+    }
+
+    /// Whether the bundled Mozilla roots are trusted for this request (off: only the roots
+    /// added, as curl's `--cacert` replaces its bundle).
+    pub fn use_bundled_roots(self, enabled: bool) -> RequestBuilder {
+        self.option(|o| o.tls.push(TlsEdit::BundledRoots(enabled)))
     }
 
     /// Present this client certificate (PEM chain, leaf first) with its PEM key.

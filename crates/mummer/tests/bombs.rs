@@ -98,7 +98,11 @@ fn encoded(coding: &str) -> Vec<u8> {
 fn serve(coding: &str, body: Vec<u8>) -> ScriptServer {
     ScriptServer::spawn_on_thread(vec![vec![
         Step::ReadRequest,
-        Step::Write(response_with_length(200, &body, &[("Content-Encoding", coding)])),
+        Step::Write(response_with_length(
+            200,
+            &body,
+            &[("Content-Encoding", coding)],
+        )),
     ]])
 }
 
@@ -123,7 +127,9 @@ async fn check(coding: &str, body: Vec<u8>) {
     let url = format!("http://127.0.0.1:{}/", server.port());
     let before = LIVE.load(Ordering::Relaxed);
     PEAK.store(before, Ordering::Relaxed);
-    let n = read_all(&url, None).await.expect("the bomb decodes to the end");
+    let n = read_all(&url, None)
+        .await
+        .expect("the bomb decodes to the end");
     let growth = PEAK.load(Ordering::Relaxed).saturating_sub(before);
     eprintln!(
         "{coding}: {wire} bytes on the wire, {n} decoded, peak heap growth {} KiB",

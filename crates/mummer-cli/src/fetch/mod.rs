@@ -186,6 +186,10 @@ pub(crate) struct FetchArgs {
     /// Connect from this local IP address or network interface.
     #[arg(long = "interface", value_name = "NAME|IP")]
     interface: Option<String>,
+    /// Fail (exit 63) once the body (decoded) grows past this many bytes; k, m, g suffixes
+    /// (1024-based, as curl).
+    #[arg(long = "max-filesize", value_name = "BYTES")]
+    max_filesize: Option<String>,
     /// Refuse redirects to loopback, private and link-local addresses (checked on the address
     /// actually connected).
     #[arg(long = "location-safe")]

@@ -194,8 +194,8 @@ fn retry_policy(args: &FetchArgs) -> Result<Retry, Failure> {
 }
 
 /// `100`, `100k`, `2M`, `1g` (1024-based, as curl).
-fn parse_rate(text: &str) -> Result<u64, Failure> {
-    let bad = || Failure::usage(format!("bad --limit-rate {text:?}"));
+fn parse_rate(text: &str, option: &str) -> Result<u64, Failure> {
+    let bad = || Failure::usage(format!("bad {option} {text:?}"));
     let t = text.trim();
     let (digits, factor) = match t.chars().last() {
         Some('k' | 'K') => (&t[..t.len() - 1], 1024),
@@ -303,7 +303,10 @@ fn builder(args: &FetchArgs, url: &str) -> Result<ClientBuilder, Failure> {
         builder = builder.redirect(RedirectPolicy::safe(max));
     }
     if let Some(rate) = &args.limit_rate {
-        builder = builder.max_recv_speed(parse_rate(rate)?);
+        builder = builder.max_recv_speed(parse_rate(rate, "--limit-rate")?);
+    }
+    if let Some(max) = &args.max_filesize {
+        builder = builder.max_body_size(parse_rate(max, "--max-filesize")?);
     }
     if let Some(interface) = &args.interface {
         builder = builder.local_address(match interface.parse() {
