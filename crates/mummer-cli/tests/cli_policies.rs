@@ -425,8 +425,80 @@ fn max_filesize_stops_a_body_with_exit_63() {
     let url = format!("http://127.0.0.1:{}/gzip/16777216", server.port());
     let out = mummer(&["-s", "--max-filesize", "1m", &url]);
     assert_eq!(out.status.code(), Some(63), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("1048576"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("1048576"),
+        "{}",
+        text(&out.stderr)
+    );
     let out = mummer(&["-s", "--max-filesize", "32m", &url]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(out.stdout.len(), 16 << 20);
+}
+
+#[test]
+fn output_onto_devices_fifos_and_symlinks_keeps_the_node() {
+    use std::os::unix::fs::FileTypeExt;
+    let server = ContentServer::spawn_on_thread(ContentOptions::plain());
+    let url = format!("http://127.0.0.1:{}/bytes/100000", server.port());
+    let dir = scratch("nodes");
+    // A character device of our own (the same numbers as /dev/null), never the system's.
+    let null = dir.join("null");
+    let made = Command::new("mknod")
+        .arg(&null)
+        .args(["c", "1", "3"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if made {
+        let out = mummer(&["-s", "-o", null.to_str().expect("utf8"), &url]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let kind = std::fs::metadata(&null).expect("node").file_type();
+        assert!(kind.is_char_device(), "the device was replaced");
+        assert!(!dir.join("null.part").exists());
+    } else {
+        eprintln!("mknod not permitted here: skipping the character-device case");
+    }
+    // A FIFO with a reader.
+    let fifo = dir.join("fifo");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo")
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(&fifo).expect("read fifo"))
+    };
+    let out = mummer(&["-s", "-o", fifo.to_str().expect("utf8"), &url]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let got = reader.join().expect("reader");
+    assert_eq!(got.len(), 100_000);
+    assert!(mummer_testkit::pattern::verify(0, &got).is_ok());
+    assert!(
+        std::fs::metadata(&fifo)
+            .expect("fifo")
+            .file_type()
+            .is_fifo()
+    );
+    // A symlink: written through, the link kept.
+    let target = dir.join("target.bin");
+    std::fs::write(&target, b"old").expect("target");
+    let link = dir.join("link.bin");
+    std::os::unix::fs::symlink("target.bin", &link).expect("symlink");
+    let out = mummer(&["-s", "-o", link.to_str().expect("utf8"), &url]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read(&target).expect("target").len(), 100_000);
+    // A cut body through the symlink leaves the target alone and the part file beside it.
+    let cut = format!("http://127.0.0.1:{}/truncated/100000", server.port());
+    let out = mummer(&["-s", "-o", link.to_str().expect("utf8"), &cut]);
+    assert_eq!(out.status.code(), Some(18));
+    assert_eq!(std::fs::read(&target).expect("target").len(), 100_000);
+    assert!(dir.join("target.bin.part").exists());
 }

@@ -10,7 +10,6 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any, Final, Literal, Optional, Union, final
 from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
-from urllib.request import getproxies_environment
 
 from .._unsupported import unsupported_option
 from ..const import CurlFollow, CurlHttpVersion
@@ -265,11 +264,27 @@ def select_proxy(url: str, proxies: Mapping[str, Optional[str]]) -> Optional[str
 
 
 def env_proxies() -> tuple[dict[str, str], Optional[str]]:
-    """The proxies of the environment (http_proxy, https_proxy, all_proxy, any case) and its
-    no_proxy list, as curl reads them."""
-    found = getproxies_environment()
-    no_proxy = found.pop("no", None)
+    """The proxies of the environment and its no_proxy list, as libcurl reads them:
+    `http_proxy` in lower case only (a CGI request can set `HTTP_PROXY`), `https_proxy`,
+    `all_proxy` and `no_proxy` in either case. Only these names are looked up: scanning the
+    whole environment on every request cost more than the request."""
+    env = os.environ
+    found: dict[str, str] = {}
+    for scheme, names in _PROXY_VARIABLES:
+        for name in names:
+            value = env.get(name)
+            if value:
+                found[scheme] = value
+                break
+    no_proxy = env.get("no_proxy") or env.get("NO_PROXY") or None
     return found, no_proxy
+
+
+_PROXY_VARIABLES = (
+    ("http", ("http_proxy",)),
+    ("https", ("https_proxy", "HTTPS_PROXY")),
+    ("all", ("all_proxy", "ALL_PROXY")),
+)
 
 
 def env_ca_bundle() -> Optional[str]:

@@ -240,7 +240,10 @@ async fn transfer(args: &FetchArgs, setup: &setup::Setup, url: &str) -> Result<(
             ));
         }
         (Some(_), None) => return Err(Failure::usage("-C - needs -o FILE")),
-        (Some(_), Some(path)) => output::Partial::load(path),
+        (Some(_), Some(path)) => match output::Destination::of(path) {
+            output::Destination::Regular(real) => output::Partial::load(&real),
+            _ => return Err(Failure::usage("-C - needs -o to name a regular file")),
+        },
     };
     let mut request = setup.request(method, url);
     if let Some(partial) = &resume {
@@ -284,12 +287,13 @@ async fn transfer(args: &FetchArgs, setup: &setup::Setup, url: &str) -> Result<(
     if args.head {
         return Ok(());
     }
-    let written = match &args.output {
-        Some(path) => {
+    let written = match args.output.as_deref().map(output::Destination::of) {
+        Some(output::Destination::Regular(path)) => {
             let decoded = !args.raw && response.headers().contains_key("content-encoding");
-            output::download(&mut response, path, !args.silent, resume.as_ref(), decoded).await
+            output::download(&mut response, &path, !args.silent, resume.as_ref(), decoded).await
         }
-        None => {
+        Some(output::Destination::Direct(path)) => output::write_direct(&mut response, &path).await,
+        Some(output::Destination::Stdout) | None => {
             let mut out = tokio::io::stdout();
             let result = output::copy_body(&mut response, &mut out, None, 0).await;
             let _ = out.flush().await;

@@ -99,6 +99,71 @@ fn content_range(response: &Response) -> Option<(Option<u64>, Option<u64>)> {
 /// Writes to `FILE.part` and renames it only once the body is complete, so a partial download
 /// never looks like a finished one. With `resume`, a 206 answer is appended to the part file
 /// after checking it starts where the file ends.
+/// Where `-o PATH` writes.
+pub(crate) enum Destination {
+    /// Standard output (`-o -`).
+    Stdout,
+    /// Written in place: a character or block device, a FIFO, a socket (`/dev/null`, a pipe).
+    /// Renaming a part file onto such a node would replace it (as root, `/dev/null` itself).
+    Direct(PathBuf),
+    /// A regular file (or one to create): written as `PATH.part` and renamed when complete. A
+    /// symlink is followed, so the rename lands on its target and the link stays.
+    Regular(PathBuf),
+}
+
+impl Destination {
+    pub(crate) fn of(path: &Path) -> Destination {
+        use std::os::unix::fs::FileTypeExt;
+        if path.as_os_str() == "-" {
+            return Destination::Stdout;
+        }
+        // Through every symlink to the node itself; a dangling link names the file to create.
+        let mut real = path.to_path_buf();
+        for _ in 0..40 {
+            match std::fs::symlink_metadata(&real) {
+                Ok(m) if m.file_type().is_symlink() => match std::fs::read_link(&real) {
+                    Ok(target) => {
+                        real = match real.parent() {
+                            Some(dir) if target.is_relative() => dir.join(target),
+                            _ => target,
+                        };
+                    }
+                    Err(_) => break,
+                },
+                _ => break,
+            }
+        }
+        match std::fs::metadata(&real) {
+            Ok(m) => {
+                let t = m.file_type();
+                if t.is_char_device() || t.is_block_device() || t.is_fifo() || t.is_socket() {
+                    Destination::Direct(real)
+                } else {
+                    Destination::Regular(real)
+                }
+            }
+            Err(_) => Destination::Regular(real),
+        }
+    }
+}
+
+/// Writes the body to a node that must not be replaced (a device, a FIFO) as it arrives.
+pub(crate) async fn write_direct(response: &mut Response, path: &Path) -> Result<(), Failure> {
+    let file = tokio::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .await
+        .map_err(|e| Failure {
+            message: format!("cannot open {}: {e}", path.display()),
+            code: 23,
+        })?;
+    let mut out = tokio::io::BufWriter::with_capacity(256 * 1024, file);
+    let result = copy_body(response, &mut out, None, 0).await;
+    let flushed = out.flush().await;
+    result?;
+    flushed.map_err(write_failed)
+}
+
 pub(crate) async fn download(
     response: &mut Response,
     path: &Path,
