@@ -33,12 +33,33 @@ Errors are raised as `NativeError(message, kind, code)`: `kind` names what faile
 `ERROR_KINDS`), `code` is curl's error number for it (the CLI exits with the same numbers).
 """
 
-from typing import Any, Final, Literal, Optional, Sequence, Union
+from typing import Any, Final, Literal, Optional, Sequence, Union, final
+
+# As pyo3 makes it at run time.
+__all__ = [
+    "__version__",
+    "ERROR_KINDS",
+    "NativeError",
+    "Waker",
+    "CookieJar",
+    "UploadSink",
+    "Stream",
+    "Response",
+    "Pending",
+    "Form",
+    "Client",
+    "Options",
+    "profiles",
+    "resolve_profile",
+    "shutdown",
+    "after_fork",
+    "default_user_agent",
+]
 
 __version__: Final[str]
 
 #: Every `NativeError.kind`.
-ERROR_KINDS: Final[tuple[str, ...]]
+ERROR_KINDS: Final[list[str]]
 
 class NativeError(Exception):
     """A failure of the engine. `args` is (message, kind, code)."""
@@ -50,6 +71,7 @@ class NativeError(Exception):
     @property
     def message(self) -> str: ...
 
+@final
 class Waker:
     """One readable file descriptor per event loop: the engine makes it readable when a token
     registered with it is ready; `drain()` returns the ready tokens."""
@@ -58,6 +80,7 @@ class Waker:
     def fileno(self) -> int: ...
     def drain(self) -> list[int]: ...
 
+@final
 class CookieJar:
     """An RFC 6265 jar shared between the engine and Python (mummer.requests.Cookies wraps it)."""
 
@@ -79,6 +102,7 @@ class CookieJar:
     def to_netscape(self) -> str: ...
     def load_netscape(self, text: str) -> int: ...
 
+@final
 class UploadSink:
     """A streamed request body fed from Python: `push` chunks, then `close` (or `fail`)."""
 
@@ -92,6 +116,7 @@ class UploadSink:
     def close(self) -> None: ...
     def fail(self, message: str) -> None: ...
 
+@final
 class Stream:
     """A response body being received: a task fills a queue bounded in bytes; reads take from
     it."""
@@ -116,6 +141,7 @@ class Stream:
     @property
     def resumes(self) -> int: ...
 
+@final
 class Response:
     """A response head, with its whole body (`content`) or a `stream`."""
 
@@ -167,6 +193,7 @@ class Response:
     @property
     def stream(self) -> Optional[Stream]: ...
 
+@final
 class Pending:
     """A request in flight on the engine's runtime."""
 
@@ -179,8 +206,9 @@ class Pending:
     def done(self) -> bool: ...
     def cancel(self) -> None: ...
 
-Body = Union[bytes, "Form", UploadSink, None]
+_Body = Union[bytes, "Form", UploadSink, None]
 
+@final
 class Form:
     """A multipart/form-data body; the boundary follows the request's browser profile."""
 
@@ -201,16 +229,24 @@ class Form:
         content_type: Optional[str] = None,
     ) -> None: ...
 
+@final
+class Options:
+    """An options dict read once: pass it to `start`/`send` in place of the dict when many
+    requests share the same options (a session's settings)."""
+
+    def __new__(cls, opts: dict[str, Any]) -> Options: ...
+
+@final
 class Client:
     """A client: options, a pool, a cookie jar. Safe to share between threads."""
 
-    def __init__(self, config: dict[str, Any]) -> None: ...
+    def __new__(cls, config: dict[str, Any]) -> Client: ...
     def start(
         self,
         method: str,
         url: str,
-        opts: Optional[dict[str, Any]],
-        body: Body,
+        opts: Union[dict[str, Any], Options, None],
+        body: _Body,
         stream: bool,
     ) -> Pending:
         """Sends the request on the runtime; returns at once."""
@@ -218,7 +254,7 @@ class Client:
         self,
         method: str,
         url: str,
-        opts: Optional[dict[str, Any]],
+        opts: Union[dict[str, Any], Options, None],
         body: Union[bytes, "Form", None],
         stream: bool,
     ) -> Response:

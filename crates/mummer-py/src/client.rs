@@ -104,11 +104,11 @@ impl Client {
         &self,
         method: &str,
         url: &str,
-        opts: Option<&Bound<'_, PyDict>>,
+        opts: &Bound<'_, PyAny>,
         body: &Bound<'_, PyAny>,
         stream: bool,
     ) -> PyResult<Pending> {
-        let opts = Opts::from_dict(opts)?;
+        let opts = crate::config::request_opts(opts)?;
         let body = BodyArg::extract(body)?;
         let client = self.client()?;
         let method = mummer::Method::from_bytes(method.as_bytes())
@@ -137,11 +137,11 @@ impl Client {
         py: Python<'_>,
         method: &str,
         url: &str,
-        opts: Option<&Bound<'_, PyDict>>,
+        opts: &Bound<'_, PyAny>,
         body: &Bound<'_, PyAny>,
         stream: bool,
     ) -> PyResult<crate::response::Response> {
-        let opts = Opts::from_dict(opts)?;
+        let opts = crate::config::request_opts(opts)?;
         let body = BodyArg::extract(body)?;
         if matches!(body, BodyArg::Sink(_)) {
             return Err(errors::option("an upload sink needs start(), not send()"));

@@ -12,6 +12,37 @@ use pyo3::types::PyDict;
 use crate::cookies::CookieJar;
 use crate::errors;
 
+/// Options read from a dict once, for a caller that sends many requests with the same options
+/// (a session's settings): passing this instead of the dict skips reading it again.
+#[pyclass(module = "mummer._native", frozen, name = "Options")]
+pub(crate) struct OptionsObject {
+    pub(crate) opts: std::sync::Arc<Opts>,
+}
+
+#[pymethods]
+impl OptionsObject {
+    #[new]
+    fn new(opts: &Bound<'_, PyDict>) -> PyResult<OptionsObject> {
+        Ok(OptionsObject {
+            opts: std::sync::Arc::new(Opts::from_dict(Some(opts))?),
+        })
+    }
+}
+
+/// Per-request options as Python passes them: a dict, an `Options`, or none.
+pub(crate) fn request_opts(opts: &Bound<'_, PyAny>) -> PyResult<std::sync::Arc<Opts>> {
+    if opts.is_none() {
+        return Ok(std::sync::Arc::new(Opts::default()));
+    }
+    if let Ok(o) = opts.cast::<OptionsObject>() {
+        return Ok(o.get().opts.clone());
+    }
+    let dict = opts
+        .cast::<PyDict>()
+        .map_err(|_| errors::option("options must be a dict or an Options"))?;
+    Ok(std::sync::Arc::new(Opts::from_dict(Some(dict))?))
+}
+
 /// Options read from a dict; `None` means "not given".
 #[derive(Default, Clone)]
 pub(crate) struct Opts {

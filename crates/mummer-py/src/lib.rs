@@ -84,6 +84,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<pending::Pending>()?;
     m.add_class::<form::Form>()?;
     m.add_class::<client::Client>()?;
+    m.add_class::<config::OptionsObject>()?;
     m.add_function(wrap_pyfunction!(profiles, m)?)?;
     m.add_function(wrap_pyfunction!(resolve_profile, m)?)?;
     m.add_function(wrap_pyfunction!(shutdown, m)?)?;

@@ -192,7 +192,16 @@ impl Error {
     pub(crate) fn timeout(kind: TimeoutKind, after: Duration) -> Error {
         Error::new(
             Kind::Timeout(kind),
-            Some(format!("no progress within {after:?}").into()),
+            Some(
+                match kind {
+                    TimeoutKind::Connect => format!("not connected within {after:?}"),
+                    TimeoutKind::Read => format!("nothing received for {after:?}"),
+                    TimeoutKind::Total => {
+                        format!("the whole exchange took longer than {after:?}")
+                    }
+                }
+                .into(),
+            ),
         )
     }
 

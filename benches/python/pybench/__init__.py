@@ -1,0 +1,1 @@
+"""Python-side benchmark of mummer.requests against its peers (see ../README.md)."""
