@@ -150,8 +150,16 @@ impl Client {
         let method = mummer::Method::from_bytes(method.as_bytes())
             .map_err(|_| errors::option(format!("bad method {method:?}")))?;
         let request = prepare(client.request(method, url), &opts, body).map_err(errors::option)?;
-        let handle = runtime::handle()?;
-        let outcome = py.detach(move || handle.block_on(run(request, stream)));
+        let blocking = runtime::blocking()?;
+        let outcome = py.detach(move || {
+            blocking.block_on(run(request, stream), || {
+                Err(ErrorInfo::new(
+                    "the request was cut off: mummer's runtime shut down",
+                    "runtime",
+                    1,
+                ))
+            })
+        });
         match outcome {
             Ok((head, body)) => crate::response::Response::new(py, head, body),
             Err(e) => Err(e.to_py()),

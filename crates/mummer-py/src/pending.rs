@@ -143,14 +143,16 @@ impl Pending {
 
     fn cancel(&self) -> PyResult<()> {
         let slot = self.slot.get()?;
-        if let Some(task) = slot.lock().task.take() {
-            task.abort();
-        }
+        // The outcome first: the aborted task's guard must not get to say "runtime shut down".
         slot.complete(Err(ErrorInfo::new(
             "the request was cancelled",
             "aborted",
             42,
         )));
+        let task = slot.lock().task.take();
+        if let Some(task) = task {
+            task.abort();
+        }
         Ok(())
     }
 }

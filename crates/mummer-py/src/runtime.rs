@@ -7,6 +7,7 @@
 //! dropped: the old runtime, and every client, response and stream made before the fork, are
 //! leaked there ([`ForkSafe`]), and a fresh runtime is made on next use.
 
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -17,6 +18,76 @@ use crate::errors;
 struct Current {
     runtime: Arc<tokio::runtime::Runtime>,
     pid: u32,
+    stopping: Arc<Stopping>,
+}
+
+/// How blocking calls (`Client.send`, which run on the caller's thread) learn that the runtime
+/// is about to stop: they finish with an error first, instead of polling timers of a runtime
+/// that is shutting down (which tokio answers with a panic).
+#[derive(Default)]
+pub(crate) struct Stopping {
+    flag: AtomicBool,
+    notify: tokio::sync::Notify,
+    inflight: AtomicUsize,
+}
+
+impl Stopping {
+    async fn stopped(&self) {
+        loop {
+            let notified = self.notify.notified();
+            if self.flag.load(Ordering::Acquire) {
+                return;
+            }
+            notified.await;
+        }
+    }
+}
+
+/// A blocking call in progress on the runtime (see [`Stopping`]).
+pub(crate) struct Blocking {
+    handle: tokio::runtime::Handle,
+    stopping: Arc<Stopping>,
+}
+
+impl Blocking {
+    /// Runs `work` on this thread, or gives up with `stopped` when the runtime stops.
+    pub(crate) fn block_on<T>(
+        &self,
+        work: impl std::future::Future<Output = T>,
+        stopped: impl FnOnce() -> T,
+    ) -> T {
+        let stopping = self.stopping.clone();
+        let outcome = self.handle.block_on(async move {
+            tokio::select! {
+                biased;
+                _ = stopping.stopped() => None,
+                r = work => Some(r),
+            }
+        });
+        outcome.unwrap_or_else(stopped)
+    }
+}
+
+impl Drop for Blocking {
+    fn drop(&mut self) {
+        self.stopping.inflight.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+/// Enters a blocking call (see [`Stopping`]).
+pub(crate) fn blocking() -> PyResult<Blocking> {
+    let handle = handle()?;
+    let state = lock();
+    let State::Running(current) = &*state else {
+        return Err(errors::runtime(
+            "mummer's runtime was shut down (the interpreter is exiting)",
+        ));
+    };
+    current.stopping.inflight.fetch_add(1, Ordering::AcqRel);
+    Ok(Blocking {
+        handle,
+        stopping: current.stopping.clone(),
+    })
 }
 
 enum State {
@@ -59,7 +130,11 @@ pub(crate) fn handle() -> PyResult<tokio::runtime::Handle> {
         .map_err(|e| errors::runtime(format!("cannot start mummer's runtime: {e}")))?;
     let runtime = Arc::new(runtime);
     let handle = runtime.handle().clone();
-    *state = State::Running(Current { runtime, pid });
+    *state = State::Running(Current {
+        runtime,
+        pid,
+        stopping: Arc::new(Stopping::default()),
+    });
     Ok(handle)
 }
 
@@ -71,6 +146,15 @@ pub(crate) fn shutdown(timeout: Duration) {
         if current.pid != std::process::id() {
             std::mem::forget(current);
             return;
+        }
+        // Blocking calls on other threads finish first, with an error.
+        current.stopping.flag.store(true, Ordering::Release);
+        current.stopping.notify.notify_waiters();
+        let started = std::time::Instant::now();
+        while current.stopping.inflight.load(Ordering::Acquire) > 0
+            && started.elapsed() < timeout / 2
+        {
+            std::thread::sleep(Duration::from_millis(1));
         }
         match Arc::try_unwrap(current.runtime) {
             Ok(runtime) => runtime.shutdown_timeout(timeout),

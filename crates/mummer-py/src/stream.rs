@@ -137,6 +137,12 @@ impl Shared {
         max: usize,
         min: usize,
     ) -> Result<Option<Vec<Bytes>>, ErrorInfo> {
+        // A reader that asks for more than the queue holds gets a queue that large: it asked
+        // for that much memory itself, and otherwise neither side could move.
+        if min > state.capacity {
+            state.capacity = min;
+            self.room.notify_one();
+        }
         if state.queued == 0 || (state.queued < min && state.end.is_none()) {
             return match &state.end {
                 Some(Ok(())) if state.queued == 0 => Ok(Some(Vec::new())),
@@ -294,10 +300,15 @@ impl Stream {
     fn wait(&self, waker: &Waker, token: u64, min_bytes: usize) -> PyResult<bool> {
         let shared = self.shared.get()?;
         let mut state = shared.lock();
-        if state.end.is_some() || state.queued >= min_bytes.max(1) {
+        let min = min_bytes.max(1);
+        if state.end.is_some() || state.queued >= min {
             return Ok(false);
         }
-        state.waiter = Some((waker.waiter(token), min_bytes.max(1)));
+        if min > state.capacity {
+            state.capacity = min;
+            shared.room.notify_one();
+        }
+        state.waiter = Some((waker.waiter(token), min));
         Ok(true)
     }
 

@@ -75,14 +75,18 @@ impl Waker {
 
     /// The tokens made ready since the last call.
     fn drain(&self) -> Vec<u64> {
-        // Clear the flag first: a notify racing with this drain then signals again.
-        self.inner.signalled.store(false, Ordering::Release);
+        // Empty the socket first, then clear the flag, then take the tokens. A notify before
+        // the flag is cleared left its token for the take below; one after writes a new byte,
+        // so the loop wakes again. (Clearing first would let a notify's byte be swallowed by
+        // the read here while the flag stays set: every later notify would skip its write and
+        // the loop would never wake again.)
         let mut sink = [0u8; 64];
         while let Ok(n) = (&self.inner.read).read(&mut sink) {
             if n < sink.len() {
                 break;
             }
         }
+        self.inner.signalled.store(false, Ordering::Release);
         std::mem::take(&mut *self.inner.ready.lock().unwrap_or_else(|p| p.into_inner()))
     }
 }
