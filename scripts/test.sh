@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Runs every check and test: formatting, clippy, docs, and the whole test suite (unit,
-# wire-exact, fault servers, lifecycle, nginx interop).
+# Runs every check and test: formatting, clippy, docs, the Rust test suite (unit, wire-exact,
+# fault servers, lifecycle, nginx and Apache interop, live browsers), then the Python package:
+# built and installed into target/pyenv as a user would (`pip install .`), linted (ruff),
+# type-checked (mypy --strict, stubtest of the native module) and tested with pytest against
+# the installed package and the test server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh --browsers
@@ -8,3 +11,14 @@ cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps -q
 cargo test --workspace
+
+# The Python package.
+cargo build -p mummer-testkit --bin mummer-testserver -p mummer-cli --bin mummer
+python=$(MUMMER_PY_PROFILE=dev scripts/python-env.sh)
+venv=$(dirname "$python")
+"$venv/ruff" check
+"$venv/ruff" format --check
+"$venv/mypy"
+"$venv/mypy" --strict examples/python
+"$python" -m mypy.stubtest mummer._native
+MUMMER_TESTSERVER=target/debug/mummer-testserver "$python" -m pytest -q -p no:cacheprovider tests/python

@@ -70,13 +70,17 @@ def main() -> int:
         info = json.loads(server.stdout.readline())
         ca = info["ca_file"]
         ok = True
-        for label, base in (("HTTP/2 over TLS", info["urls"]["https"]),
-                            ("HTTP/1.1", info["urls"]["http"])):
+        for label, base in (
+            ("HTTP/2 over TLS", info["urls"]["https"]),
+            ("HTTP/1.1", info["urls"]["http"]),
+        ):
             received, digest = asyncio.run(read_after_close(base, ca))
             good = received == SIZE and digest == pattern_sha256(SIZE)
             ok &= good
-            print(f"mummer {mummer.__version__}, {label}: read after AsyncSession closed: "
-                  f"{received:,} of {SIZE:,} bytes, SHA-256 {'verified' if good else 'WRONG'}")
+            print(
+                f"mummer {mummer.__version__}, {label}: read after AsyncSession closed: "
+                f"{received:,} of {SIZE:,} bytes, SHA-256 {'verified' if good else 'WRONG'}"
+            )
             outcome = asyncio.run(truncated(base, ca))
             ok &= "NOT EXPECTED" not in outcome
             print(f"  a body the server cuts in half: {outcome}")

@@ -113,6 +113,8 @@ impl H2Conn {
         body: &mut RequestBody,
         read_timeout: Option<std::time::Duration>,
     ) -> Result<(http::response::Parts, H2Body), H2Failure> {
+        // A HEAD response's content-length describes the GET body it did not send.
+        let head = request.method() == http::Method::HEAD;
         let mut send = self
             .send
             .clone()
@@ -142,9 +144,13 @@ impl H2Conn {
         }
         .map_err(|e| H2Failure::from_h2(e, false))?;
         let (parts, recv) = response.into_parts();
+        let bodiless = head
+            || parts.status == http::StatusCode::NO_CONTENT
+            || parts.status == http::StatusCode::NOT_MODIFIED;
         let content_length = parts
             .headers
             .get(http::header::CONTENT_LENGTH)
+            .filter(|_| !bodiless)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.trim().parse::<u64>().ok());
         Ok((
@@ -327,8 +333,15 @@ impl H2Body {
     }
 
     pub(crate) async fn next(&mut self) -> Result<Option<Bytes>, Error> {
-        let data =
-            std::future::poll_fn(|cx| self.wake.poll(cx, |cx| self.recv.poll_data(cx))).await;
+        let data = loop {
+            let data =
+                std::future::poll_fn(|cx| self.wake.poll(cx, |cx| self.recv.poll_data(cx))).await;
+            // An empty DATA frame (often the one carrying END_STREAM) is no chunk.
+            match &data {
+                Some(Ok(d)) if d.is_empty() => continue,
+                _ => break data,
+            }
+        };
         match data {
             Some(Ok(data)) => {
                 let len = data.len();

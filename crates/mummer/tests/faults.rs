@@ -1424,3 +1424,28 @@ async fn h2_reset_before_head_not_retried() {
     })
     .await;
 }
+
+/// A HEAD answered over HTTP/2 with the content-length of the GET body it does not send is
+/// complete, not a truncated body.
+#[tokio::test]
+async fn h2_head_with_content_length_is_complete() {
+    guard(async {
+        let (_server, origin) = h2(vec![
+            H2Step::Headers {
+                status: 200,
+                headers: vec![("content-length".into(), "12345".into())],
+            },
+            H2Step::End,
+        ])
+        .await;
+        let mut response = origin
+            .client()
+            .head(&origin.url("/head"))
+            .send()
+            .await
+            .expect("head");
+        assert_eq!(response.chunk().await.expect("complete"), None);
+        assert!(response.is_body_complete());
+    })
+    .await;
+}

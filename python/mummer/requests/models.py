@@ -13,6 +13,7 @@ failure into a clean short end.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import timedelta
@@ -266,8 +267,11 @@ class Response:
 
     def _finish(self, state: str) -> None:
         if self._stream is not None:
-            self.download_size = self._stream.raw_bytes
-            self.resumes = self._stream.resumes
+            try:
+                self.download_size = self._stream.raw_bytes
+                self.resumes = self._stream.resumes
+            except _native.NativeError:
+                pass  # a stream from before os.fork(): the child cannot read its counters
             self.response_size = self.download_size + self.header_size
         self._stream_state = state
         on_finish, self._on_finish = self._on_finish, None
@@ -287,12 +291,20 @@ class Response:
             try:
                 chunk = stream.read_blocking(max_bytes, min_bytes)
             except _native.NativeError as e:
-                self._finish("failed")
-                raise _from_native(e, self) from e
+                raise self._read_failed(e) from e
             if not chunk:
                 self._finish("done")
                 return
             yield chunk
+
+    def _read_failed(self, e: _native.NativeError) -> Exception:
+        """The error a failed body read raises. A response closed while an iterator was
+        still open is not a failed body: reading it raises `StreamConsumedError`, as after
+        any `close`, and it stays closed."""
+        if self._stream_state == "closed":
+            return StreamConsumedError("the response was closed", 0, self)
+        self._finish("failed")
+        return _from_native(e, self)
 
     async def _aiter_raw(self, chunk_size: Optional[int]) -> AsyncIterator[bytes]:
         if self._stream is None:
@@ -314,8 +326,7 @@ class Response:
                     await _wake.wait(register)
                     continue
             except _native.NativeError as e:
-                self._finish("failed")
-                raise _from_native(e, self) from e
+                raise self._read_failed(e) from e
             if not chunk:
                 self._finish("done")
                 return
@@ -464,7 +475,9 @@ class Response:
         reset); reading it afterwards raises `StreamConsumedError`. Nothing to do for a
         response whose body was read."""
         if self._stream is not None and self._stream_state in ("unread", "reading", "failed"):
-            self._stream.close()
+            # A stream from before os.fork() is the parent's to close, not the child's.
+            with contextlib.suppress(_native.NativeError):
+                self._stream.close()
             self._finish("closed")
 
     async def aclose(self) -> None:

@@ -143,8 +143,9 @@ class RetryStrategy:
     As curl_cffi's: any failure (a connection error, a timeout, a cut body) of any method is
     retried `count` times, waiting ``delay * n`` (linear), ``delay * 2**(n-1)`` (exponential)
     or `delay` (constant, mummer's) plus up to `jitter` seconds before attempt n. Error
-    statuses are not retried (call `raise_for_status` and retry yourself for that). A
-    streamed upload cannot be sent again: its retry fails with `UnrewindableBodyError`."""
+    statuses are retried only by a session with ``raise_for_status=True`` (where, as in
+    curl_cffi, they are failures); otherwise they are responses. A streamed upload cannot be
+    sent again: its retry fails with `UnrewindableBodyError`."""
 
     count: int
     delay: float = 0.0
@@ -729,10 +730,18 @@ class BaseSession(Generic[R]):
         ):
             # curl reads "" as "every encoding this build decodes".
             h["Accept-Encoding"] = accept_encoding or _EVERY_ENCODING
+        elif accept_encoding is None and "accept-encoding" not in h and not profile_headers:
+            # As libcurl without CURLOPT_ACCEPT_ENCODING: no Accept-Encoding at all (not even
+            # the engine's own default).
+            h["Accept-Encoding"] = None
 
+        if referer and "referer" not in h:
+            # As curl_cffi (libcurl's CURLOPT_REFERER): the value goes out as given.
+            h["Referer"] = referer
         opts: dict[str, Any] = {
-            # None means "do not send this field" (a session header removed per request).
+            # None means "do not send this field", not even as a profile's default.
             "headers": [(k, v) for k, v in h.multi_items() if v is not None],
+            "remove_headers": [k for k, v in h.multi_items() if v is None],
             "impersonate": profile,
             "default_headers": profile_headers,
             "store_cookies": not (discard_cookies or self.discard_cookies),
@@ -754,8 +763,6 @@ class BaseSession(Generic[R]):
                 self.max_redirects if max_redirects is None else max_redirects,
             )
         )
-        if referer:
-            opts["referer"] = referer
         opts.update(self._proxy_options(url, proxies, proxy, proxy_auth))
         opts.update(self._tls_options(verify, cert))
         ja3 = ja3 or self.ja3
@@ -775,6 +782,10 @@ class BaseSession(Generic[R]):
             opts["interface"] = _interface(chosen_interface)
         retry = _retry_strategy(self.retry)._native()  # `s.retry = 3` after the fact works too
         if retry is not None:
+            if self.raise_for_status:
+                # curl_cffi raises HTTPError inside its retry loop then: every status that
+                # `raise_for_status` refuses is retried too.
+                retry["statuses"] = list(range(400, 1000))
             opts["retry"] = retry
         opts["resume"] = int(self.resume if resume is None else resume)
         return _Prepared(
@@ -826,10 +837,13 @@ class BaseSession(Generic[R]):
     ) -> dict[str, Any]:
         base = self.verify
         opts: dict[str, Any] = {"verify": not (verify is False or (verify is None and not base))}
+        # A CA bundle replaces the built-in roots, as libcurl's CAINFO does.
         if isinstance(verify, str):
             opts["ca_file"] = verify
+            opts["bundled_roots"] = False
         elif verify in (None, True) and isinstance(base, str):
             opts["ca_file"] = base
+            opts["bundled_roots"] = False
         chosen = cert or self.cert
         if isinstance(chosen, str):
             opts["cert"] = (chosen, None)
@@ -957,7 +971,9 @@ class Session(BaseSession[R]):
                     raise
                 sink.close()
             else:
-                pending = client.start(
+                # The exchange runs on this thread, the GIL released: no hand-off to the
+                # engine's threads and back.
+                return client.send(
                     prepared.method,
                     prepared.url,
                     prepared.opts,
