@@ -10,7 +10,8 @@ scripts/deps.sh --browsers
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps -q
-cargo test --workspace
+# The curl_cffi comparison (tests/impersonate_curl_cffi.rs) must run here, not skip.
+MUMMER_REQUIRE_CURL_CFFI=1 cargo test --workspace
 
 # The Python package.
 cargo build -p mummer-testkit --bin mummer-testserver -p mummer-cli --bin mummer

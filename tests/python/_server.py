@@ -85,7 +85,8 @@ def server_binary() -> Path:
     """The test server binary, built when it is not there."""
     given = os.environ.get("MUMMER_TESTSERVER")
     if given:
-        return Path(given)
+        # Absolute: some tests start it from another working directory.
+        return Path(given).resolve()
     binary = REPO / "target" / "debug" / "mummer-testserver"
     if not binary.exists():
         subprocess.run(

@@ -54,7 +54,7 @@ class ServerInfo:
 
 def _binary(env: str, default: str) -> Path:
     given = os.environ.get(env)
-    return Path(given) if given else REPO / default
+    return Path(given).resolve() if given else REPO / default
 
 
 def _read_line(proc: subprocess.Popen[bytes], timeout: float) -> bytes:

@@ -635,6 +635,103 @@ def test_impersonate_matches_the_cli(
     assert "user-agent" in fields
 
 
+# Every name of curl_cffi 0.17's BrowserTypeLiteral: targets, aliases, deprecated spellings.
+CURL_CFFI_NAMES = [
+    "chrome",
+    "chrome100",
+    "chrome101",
+    "chrome104",
+    "chrome107",
+    "chrome110",
+    "chrome116",
+    "chrome119",
+    "chrome120",
+    "chrome123",
+    "chrome124",
+    "chrome131",
+    "chrome131_android",
+    "chrome133a",
+    "chrome136",
+    "chrome142",
+    "chrome145",
+    "chrome146",
+    "chrome150",
+    "chrome151",
+    "chrome151_macos",
+    "chrome152",
+    "chrome152_macos",
+    "chrome99",
+    "chrome99_android",
+    "chrome_android",
+    "edge",
+    "edge101",
+    "edge99",
+    "firefox",
+    "firefox133",
+    "firefox135",
+    "firefox144",
+    "firefox147",
+    "firefox153",
+    "firefox154",
+    "firefox155",
+    "safari",
+    "safari153",
+    "safari155",
+    "safari15_3",
+    "safari15_5",
+    "safari170",
+    "safari172_ios",
+    "safari17_0",
+    "safari17_2_ios",
+    "safari180",
+    "safari180_ios",
+    "safari184",
+    "safari184_ios",
+    "safari18_0",
+    "safari18_0_ios",
+    "safari18_4",
+    "safari18_4_ios",
+    "safari260",
+    "safari2601",
+    "safari260_ios",
+    "safari270",
+    "safari270_ios",
+    "safari_beta",
+    "safari_ios",
+    "safari_ios_beta",
+    "tor145",
+]
+
+
+def _ja4_r_without_padding(summary: dict[str, Any]) -> list[str]:
+    prefix, ciphers, extensions, *rest = summary["tls"]["ja4_r"].split("_")
+    kept = ",".join(e for e in extensions.split(",") if e != "0015")
+    return [prefix[:4], prefix[-2:], ciphers, kept, *rest]
+
+
+def test_every_curl_cffi_name_impersonates_as_the_cli(
+    s: mreq.Session, capture_url: str, ca_file: str, mummer_cli: Path
+) -> None:
+    known = {m.value for m in mreq.BrowserType}
+    missing = [n for n in CURL_CFFI_NAMES if n not in known]
+    assert missing == []
+    for name in CURL_CFFI_NAMES:
+        ours = s.get(capture_url + "/", impersonate=name).json()
+        cli = subprocess.run(
+            [str(mummer_cli), "-s", "--impersonate", name, "--cacert", ca_file, capture_url + "/"],
+            capture_output=True,
+            check=True,
+            timeout=60,
+        )
+        theirs = json.loads(cli.stdout)
+        assert _fingerprint(ours)[1:] == _fingerprint(theirs)[1:], name
+        # JA4_r sorts a permuted extension order; padding (0015) comes and goes with the
+        # randomly drawn ECH GREASE length, and with it the extension count.
+        assert _ja4_r_without_padding(ours) == _ja4_r_without_padding(theirs), name
+        fields = ours["http2"]["connection"]["requests"][0]["fields"]
+        assert any(f["name"] == "user-agent" and f["value"] for f in fields), name
+
+
 def test_impersonate_differs_from_no_profile(s: mreq.Session, capture_url: str) -> None:
     plain = s.get(capture_url + "/").json()
     chrome = s.get(capture_url + "/", impersonate="chrome").json()

@@ -1,5 +1,9 @@
-//! `mummer fingerprint`: see what a fingerprinting server sees (`serve`), and which browser
-//! profiles mummer can impersonate (`list`).
+//! `mummer fingerprint`: see what a fingerprinting server sees (`serve`), which browser
+//! profiles mummer can impersonate (`list`), and write a profile from a real client
+//! (`capture`).
+
+mod capture;
+mod derive;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -22,8 +26,12 @@ enum FingerprintCommand {
     /// it receives (JA4, JA3N, Akamai or HTTP/1.1 header order, User-Agent) and returns it as
     /// JSON, until Ctrl-C.
     Serve(ServeArgs),
-    /// List the browser profiles mummer can impersonate: name, browser, version, aliases.
+    /// List the browser profiles mummer can impersonate: name, browser, version, aliases,
+    /// where the values came from and when they were last checked.
     List,
+    /// Run a locally installed browser (or any client) headless against a capture server, over
+    /// HTTP/2 and HTTP/1.1, and write the profile TOML that reproduces what it sent.
+    Capture(Box<capture::CaptureArgs>),
 }
 
 /// Options of `mummer fingerprint serve`.
@@ -44,10 +52,14 @@ pub(crate) async fn run(args: FingerprintArgs) -> ExitCode {
     match args.command {
         FingerprintCommand::Serve(args) => serve(args).await,
         FingerprintCommand::List => list(),
+        FingerprintCommand::Capture(args) => capture::run(*args).await,
     }
 }
 
+/// Every profile, by browser and version (numerically: chrome_99 before chrome_100), each with
+/// its aliases, where its values came from and when they were last checked on the wire.
 fn list() -> ExitCode {
+    use std::io::Write as _;
     let profiles = match mummer_profile::all() {
         Ok(p) => p,
         Err(e) => {
@@ -55,16 +67,40 @@ fn list() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    for p in profiles {
+    let mut sorted: Vec<&mummer_profile::Profile> = profiles.iter().collect();
+    let version = |v: &str| -> Vec<u32> {
+        v.split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse().ok())
+            .collect()
+    };
+    sorted.sort_by(|a, b| {
+        (&a.browser, version(&a.version), &a.name).cmp(&(&b.browser, version(&b.version), &b.name))
+    });
+    let mut out = std::io::stdout().lock();
+    for p in sorted {
         let aliases = if p.aliases.is_empty() {
             "-".to_owned()
         } else {
             p.aliases.join(", ")
         };
-        println!(
-            "{:<20} {:<10} {:<10} aliases: {aliases}",
-            p.name, p.browser, p.version
+        let checked = p
+            .checked
+            .as_deref()
+            .unwrap_or("never (derived, not checked on the wire)");
+        let source = if p.source.is_empty() {
+            "-"
+        } else {
+            p.source.as_str()
+        };
+        let written = writeln!(
+            out,
+            "{:<20} {:<10} {:<10} aliases: {aliases}\n{:<20} checked {checked}; source: {source}",
+            p.name, p.browser, p.version, ""
         );
+        if written.is_err() {
+            // A closed pipe (`| head`): nobody is reading any more.
+            return ExitCode::SUCCESS;
+        }
     }
     ExitCode::SUCCESS
 }

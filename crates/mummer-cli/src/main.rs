@@ -36,7 +36,7 @@ enum Command {
     Demo(demo::DemoArgs),
     /// See what a fingerprinting server sees: `serve` runs a local server printing the JA4,
     /// JA3N, Akamai and header-order fingerprint of every request; `list` shows the browser
-    /// profiles mummer can impersonate.
+    /// profiles mummer can impersonate; `capture` writes a profile from a local browser.
     Fingerprint(fingerprint::FingerprintArgs),
 }
 

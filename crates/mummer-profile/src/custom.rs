@@ -136,6 +136,7 @@ impl Profile {
         tls.ocsp_stapling = has(5);
         tls.signed_cert_timestamps = has(18);
         tls.session_ticket = has(35);
+        tls.psk_key_exchange_modes = has(45);
         tls.ech_grease = has(65037);
         if !has(51764) {
             tls.trust_anchor_ids = None;

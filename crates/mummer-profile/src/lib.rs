@@ -8,7 +8,9 @@
 //!
 //! Profiles live in `profiles/*.toml`, one file each, embedded at build time: that directory is
 //! the single list of names for Rust, the CLI and Python. Every profile is validated when
-//! loaded. Out of scope: applying a profile to a connection (the `mummer` crate does that).
+//! loaded. [`Profile::to_toml`] writes one back in that layout (`mummer fingerprint capture`
+//! uses it), and [`wire_differences`] compares two on what reaches the wire. Out of scope:
+//! applying a profile to a connection (the `mummer` crate does that).
 //!
 //! ```
 //! let chrome = mummer_profile::get("chrome").expect("shipped profile");
@@ -19,6 +21,9 @@
 
 pub mod custom;
 pub mod names;
+mod write;
+
+pub use write::{Notes, wire_differences};
 
 use std::sync::OnceLock;
 
@@ -78,6 +83,9 @@ pub struct Profile {
     /// Where the values come from (a capture, published values).
     #[serde(default)]
     pub source: String,
+    /// When the values were last checked against their source on the wire, as `YYYY-MM-DD`.
+    #[serde(default)]
+    pub checked: Option<String>,
     /// The TLS ClientHello.
     pub tls: TlsProfile,
     /// The HTTP/2 connection.
@@ -135,7 +143,8 @@ pub struct TlsProfile {
     pub supported_groups: Vec<String>,
     /// Groups that get a key share, in order.
     pub key_shares: Vec<String>,
-    /// signature_algorithms in order.
+    /// signature_algorithms in order. A scheme may be listed twice (Safari sends
+    /// rsa_pss_rsae_sha384 twice).
     pub signature_algorithms: Vec<String>,
     /// delegated_credentials signature algorithms (Firefox); empty for none.
     #[serde(default)]
@@ -176,6 +185,9 @@ pub struct TlsProfile {
     /// Send session_ticket.
     #[serde(default = "yes")]
     pub session_ticket: bool,
+    /// Send psk_key_exchange_modes with TLS 1.3 (Tor Browser, which never resumes, sends none).
+    #[serde(default = "yes")]
+    pub psk_key_exchange_modes: bool,
     /// record_size_limit value (Firefox); none when absent.
     #[serde(default)]
     pub record_size_limit: Option<u16>,
@@ -271,20 +283,27 @@ impl Profile {
     /// Checks that every name resolves and every combination is possible.
     pub fn validate(&self) -> Result<(), ProfileError> {
         let tls = &self.tls;
-        let check = |what: &str, list: &[String], f: fn(&str) -> Option<u16>| {
+        let resolve = |what: &str, list: &[String], f: fn(&str) -> Option<u16>, once: bool| {
             let mut seen = Vec::new();
             for name in list {
                 let code =
                     f(name).ok_or_else(|| self.invalid(format!("unknown {what} {name:?}")))?;
-                if seen.contains(&code) {
+                if once && seen.contains(&code) {
                     return Err(self.invalid(format!("{what} {name:?} listed twice")));
                 }
                 seen.push(code);
             }
             Ok(seen)
         };
+        let check =
+            |what: &str, list: &[String], f: fn(&str) -> Option<u16>| resolve(what, list, f, true);
         if tls.cipher_suites.is_empty() {
             return Err(self.invalid("no cipher suites"));
+        }
+        if let Some(date) = &self.checked
+            && !is_date(date)
+        {
+            return Err(self.invalid(format!("checked {date:?} is not a YYYY-MM-DD date")));
         }
         if !matches!(self.form_boundary.as_str(), "webkit" | "firefox" | "plain") {
             return Err(self.invalid(format!(
@@ -300,10 +319,12 @@ impl Profile {
                 "key share for group {g:#06x} not in supported_groups"
             )));
         }
-        check(
+        // Safari lists one scheme twice; BoringSSL (as btls patches it) sends the list as given.
+        resolve(
             "signature algorithm",
             &tls.signature_algorithms,
             names::signature_algorithm,
+            false,
         )?;
         check(
             "signature algorithm",
@@ -350,9 +371,24 @@ impl Profile {
                 rest = &tail[len as usize..];
             }
         }
-        for v in [&tls.min_version, &tls.max_version] {
-            if !matches!(v.as_str(), "TLS1.2" | "TLS1.3") {
-                return Err(self.invalid(format!("TLS version {v:?} (want TLS1.2 or TLS1.3)")));
+        let rank = |v: &str| {
+            ["TLS1.0", "TLS1.1", "TLS1.2", "TLS1.3"]
+                .iter()
+                .position(|x| *x == v)
+        };
+        match (rank(&tls.min_version), rank(&tls.max_version)) {
+            (Some(min), Some(max)) if min <= max && max >= 2 => {}
+            (Some(_), Some(_)) => {
+                return Err(self.invalid(format!(
+                    "TLS versions {:?} to {:?} (the lowest must not exceed the highest, which must be TLS1.2 or TLS1.3)",
+                    tls.min_version, tls.max_version
+                )))
+            }
+            _ => {
+                let bad = if rank(&tls.min_version).is_none() { &tls.min_version } else { &tls.max_version };
+                return Err(self.invalid(format!(
+                    "TLS version {bad:?} (want TLS1.0, TLS1.1, TLS1.2 or TLS1.3)"
+                )));
             }
         }
         let h2 = &self.http2;
@@ -431,6 +467,26 @@ impl Profile {
     }
 }
 
+/// `YYYY-MM-DD` with a plausible month and day.
+fn is_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) {
+        return false;
+    }
+    if !digits(5..7) || !digits(8..10) {
+        return false;
+    }
+    let month: u8 = text[5..7].parse().unwrap_or(0);
+    let day: u8 = text[8..10].parse().unwrap_or(0);
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+/// The form names are compared in: case-insensitive, `-` and `_` alike.
+fn name_key(name: &str) -> String {
+    name.trim().to_ascii_lowercase().replace('-', "_")
+}
+
 /// Bytes from a hex string (whitespace ignored).
 pub fn decode_hex(text: &str) -> Option<Vec<u8>> {
     let digits: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
@@ -452,11 +508,11 @@ fn load() -> Result<Vec<Profile>, ProfileError> {
         }
         profiles.push(profile);
     }
-    // Every name and alias must select exactly one profile.
+    // Every name and alias must select exactly one profile, compared as `get` compares them.
     let mut taken: Vec<(String, String)> = Vec::new();
     for p in &profiles {
         for n in std::iter::once(&p.name).chain(&p.aliases) {
-            let key = n.to_ascii_lowercase();
+            let key = name_key(n);
             if let Some((_, owner)) = taken.iter().find(|(k, _)| *k == key) {
                 return Err(p.invalid(format!("name {n:?} is already taken by {owner}")));
             }
@@ -478,13 +534,13 @@ pub fn all() -> Result<&'static [Profile], ProfileError> {
 
 /// The profile with this name or alias (case-insensitive; `-` and `_` interchangeable).
 pub fn get(name: &str) -> Result<&'static Profile, ProfileError> {
-    let want = name.trim().to_ascii_lowercase().replace('-', "_");
+    let want = name_key(name);
     all()?
         .iter()
         .find(|p| {
             std::iter::once(&p.name)
                 .chain(&p.aliases)
-                .any(|n| n.to_ascii_lowercase().replace('-', "_") == want)
+                .any(|n| name_key(n) == want)
         })
         .ok_or_else(|| ProfileError::Unknown(name.to_string()))
 }
@@ -504,6 +560,82 @@ mod tests {
             }
         }
         assert!(matches!(get("netscape4"), Err(ProfileError::Unknown(_))));
+    }
+
+    #[test]
+    fn every_curl_cffi_name_resolves() {
+        // curl_cffi 0.17's 47 targets, its deprecated spellings and its aliases, and the profile
+        // each selects here (the bare family names: the newest profile, Firefox's the captured
+        // ESR 153; see docs/decisions/0007-curl-cffi-targets.md).
+        #[rustfmt::skip]
+        let names = [
+            ("chrome99", "chrome_99"),
+            ("chrome100", "chrome_100"),
+            ("chrome101", "chrome_101"),
+            ("chrome104", "chrome_104"),
+            ("chrome107", "chrome_107"),
+            ("chrome110", "chrome_110"),
+            ("chrome116", "chrome_116"),
+            ("chrome119", "chrome_119"),
+            ("chrome120", "chrome_120"),
+            ("chrome123", "chrome_123"),
+            ("chrome124", "chrome_124"),
+            ("chrome131", "chrome_131"),
+            ("chrome133a", "chrome_133a"),
+            ("chrome136", "chrome_136"),
+            ("chrome142", "chrome_142"),
+            ("chrome145", "chrome_145"),
+            ("chrome146", "chrome_146"),
+            ("chrome150", "chrome_150"),
+            ("chrome151", "chrome_151"),
+            ("chrome151_macos", "chrome_macos_151"),
+            ("chrome152", "chrome_152"),
+            ("chrome152_macos", "chrome_macos_152"),
+            ("chrome99_android", "chrome_android_99"),
+            ("chrome131_android", "chrome_android_131"),
+            ("edge99", "edge_99"),
+            ("edge101", "edge_101"),
+            ("safari153", "safari_15_3"),
+            ("safari155", "safari_15_5"),
+            ("safari170", "safari_17_0"),
+            ("safari172_ios", "safari_ios_17_2"),
+            ("safari180", "safari_18_0"),
+            ("safari180_ios", "safari_ios_18_0"),
+            ("safari184", "safari_18_4"),
+            ("safari184_ios", "safari_ios_18_4"),
+            ("safari260", "safari_26_0"),
+            ("safari2601", "safari_26_0_1"),
+            ("safari260_ios", "safari_ios_26_0"),
+            ("safari270", "safari_27_0"),
+            ("safari270_ios", "safari_ios_27_0"),
+            ("firefox133", "firefox_133"),
+            ("firefox135", "firefox_135"),
+            ("firefox144", "firefox_144"),
+            ("firefox147", "firefox_147"),
+            ("firefox153", "firefox_esr_153"),
+            ("firefox154", "firefox_154"),
+            ("firefox155", "firefox_155"),
+            ("tor145", "tor_14_5"),
+            ("safari15_3", "safari_15_3"),
+            ("safari15_5", "safari_15_5"),
+            ("safari17_0", "safari_17_0"),
+            ("safari17_2_ios", "safari_ios_17_2"),
+            ("safari18_0", "safari_18_0"),
+            ("safari18_0_ios", "safari_ios_18_0"),
+            ("chrome", "chrome_156"),
+            ("edge", "edge_156"),
+            ("safari", "safari_27_0"),
+            ("safari_ios", "safari_ios_27_0"),
+            ("safari_beta", "safari_27_0"),
+            ("safari_ios_beta", "safari_ios_27_0"),
+            ("chrome_android", "chrome_android_156"),
+            ("firefox", "firefox_esr_153"),
+            ("tor", "tor_14_5"),
+        ];
+        assert_eq!(names.len(), 47 + 6 + 9);
+        for (name, profile) in names {
+            assert_eq!(get(name).expect(name).name, profile, "{name}");
+        }
     }
 
     #[test]
@@ -548,9 +680,31 @@ mod tests {
         bad.tls.ech_grease = false;
         bad.tls.ech_grease_random_aead = true;
         assert!(bad.validate().is_err());
-        let mut bad = chrome;
+        let mut bad = chrome.clone();
         bad.http2.initial_stream_id = 2;
         assert!(bad.validate().is_err());
+        let mut bad = chrome.clone();
+        bad.checked = Some("2026-13-01".into());
+        assert!(
+            bad.validate()
+                .expect_err("month 13")
+                .to_string()
+                .contains("checked")
+        );
+        bad.checked = Some("2026-12-01".into());
+        bad.validate().expect("a date");
+        // A signature scheme may repeat (Safari); a cipher suite may not.
+        let mut twice = chrome.clone();
+        twice
+            .tls
+            .signature_algorithms
+            .push("rsa_pss_rsae_sha384".into());
+        twice.validate().expect("repeated signature algorithm");
+        twice
+            .tls
+            .cipher_suites
+            .push("TLS_AES_128_GCM_SHA256".into());
+        assert!(twice.validate().is_err());
         let err = Profile::from_toml("x", "name = 1").expect_err("syntax");
         assert!(matches!(err, ProfileError::Syntax { .. }));
     }

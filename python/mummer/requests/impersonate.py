@@ -110,8 +110,13 @@ class ExtraFpDict(TypedDict, total=False):
 
 # TLS versions a profile can start at, by curl's number and by wire version (0x0303, 0x0304).
 _TLS_MIN_VERSIONS = {
+    CurlSslVersion.TLSv1: "TLS1.0",
+    CurlSslVersion.TLSv1_0: "TLS1.0",
+    CurlSslVersion.TLSv1_1: "TLS1.1",
     CurlSslVersion.TLSv1_2: "TLS1.2",
     CurlSslVersion.TLSv1_3: "TLS1.3",
+    0x0301: "TLS1.0",
+    0x0302: "TLS1.1",
     0x0303: "TLS1.2",
     0x0304: "TLS1.3",
 }
@@ -125,7 +130,7 @@ class ExtraFingerprints:
     """Fingerprint details on top of the impersonated profile (or of ja3=/akamai=), with
     curl_cffi's fields. Unset fields (None, or the 0/"" defaults) keep the profile's value.
 
-    - ``tls_min_version``: `CurlSslVersion.TLSv1_2` or ``TLSv1_3`` (mummer offers no older).
+    - ``tls_min_version``: `CurlSslVersion` TLSv1_0 to TLSv1_3 (no SSL).
     - ``tls_signature_algorithms``: names as in the profiles (``"ecdsa_secp256r1_sha256"``).
     - ``tls_delegated_credential``: ``":"``-separated signature algorithm names.
     - ``tls_cert_compression``: ``"zlib"``, ``"brotli"`` (or a comma list, ``"zstd"`` too).
@@ -185,8 +190,8 @@ class ExtraFingerprints:
             version = _TLS_MIN_VERSIONS.get(self.tls_min_version)
             if version is None:
                 raise ImpersonateError(
-                    f"extra_fp.tls_min_version={self.tls_min_version}: mummer offers TLS 1.2 "
-                    "and 1.3 (CurlSslVersion.TLSv1_2 or TLSv1_3)"
+                    f"extra_fp.tls_min_version={self.tls_min_version}: mummer offers TLS 1.0 "
+                    "to 1.3 (CurlSslVersion.TLSv1_0 to TLSv1_3), no SSL"
                 )
             tls["min_version"] = version
         if self.tls_grease is not None:

@@ -20,7 +20,7 @@ from datetime import timedelta
 from json import JSONDecodeError as _StdlibJSONDecodeError
 from json import loads as _json_loads
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, AnyStr, Literal, Optional, Union, overload
+from typing import TYPE_CHECKING, Any, AnyStr, Generic, Literal, Optional, TypeVar, Union, overload
 from urllib.parse import urljoin
 
 from .. import _native, _wake
@@ -41,6 +41,7 @@ _JSON_BYTES_ENCODINGS = frozenset(
     | {"utf-16le", "utf-32", "utf32", "utf-32-be", "utf-32-le", "utf-32be", "utf-32le"}
 )
 _REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+_T = TypeVar("_T")
 #: The most a chunk holds when no chunk_size is given: whatever is queued, up to this.
 _MAX_CHUNK = 256 * 1024
 _HTTP_VERSIONS = {
@@ -73,6 +74,69 @@ class Request:
         return f"<Request [{self.method}]>"
 
 
+class _Lazy(Generic[_T]):
+    """An attribute made on first read from the engine's response (`Response._native`), or a
+    default for a Response made by hand; assigning it replaces it (a non-data descriptor:
+    the instance's own value, once there, wins)."""
+
+    def __init__(self, make: Callable[[Response, Optional[_native.Response]], _T]) -> None:
+        self.make = make
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> _Lazy[_T]: ...
+    @overload
+    def __get__(self, obj: Response, owner: type) -> _T: ...
+    def __get__(self, obj: Optional[Response], owner: type) -> Union[_T, _Lazy[_T]]:
+        if obj is None:
+            return self
+        value = self.make(obj, obj._native)
+        obj.__dict__[self.name] = value
+        return value
+
+
+_LAZY = ("headers", "cookies", "elapsed", "request", "request_size", "history", "redirect_url")
+
+
+def _lazy_headers(rsp: Response, n: Optional[_native.Response]) -> Headers:
+    return Headers._from_text_pairs(n.headers) if n is not None else Headers()
+
+
+def _lazy_cookies(rsp: Response, n: Optional[_native.Response]) -> Cookies:
+    return Cookies._of(n.cookies) if n is not None else Cookies()
+
+
+def _lazy_elapsed(rsp: Response, n: Optional[_native.Response]) -> timedelta:
+    return timedelta(seconds=n.elapsed) if n is not None else timedelta()
+
+
+def _lazy_request(rsp: Response, n: Optional[_native.Response]) -> Optional[Request]:
+    if n is None:
+        return None
+    headers = Headers._from_text_pairs(n.request_headers)
+    return Request(n.url, headers, n.request_method, rsp._request_body)
+
+
+def _lazy_request_size(rsp: Response, n: Optional[_native.Response]) -> int:
+    request = rsp.request
+    if n is None or request is None:
+        return 0
+    return _request_size(n.request_method, n.url, request.headers) + rsp.upload_size
+
+
+def _lazy_history(rsp: Response, n: Optional[_native.Response]) -> list[Response]:
+    if n is None:
+        return []
+    return [_hop(hop, rsp.default_encoding, rsp._response_class) for hop in n.history]
+
+
+def _lazy_redirect_url(rsp: Response, n: Optional[_native.Response]) -> str:
+    return _redirect_url(rsp) if n is not None else ""
+
+
 class Response:
     """What the server sent.
 
@@ -95,27 +159,38 @@ class Response:
             (mummer's own).
     """
 
+    headers = _Lazy(_lazy_headers)
+    cookies = _Lazy(_lazy_cookies)
+    elapsed = _Lazy(_lazy_elapsed)
+    request = _Lazy(_lazy_request)
+    #: An estimate: the final request's head as HTTP/1.1 would write it, plus its body.
+    request_size = _Lazy(_lazy_request_size)
+    history = _Lazy(_lazy_history)
+    redirect_url = _Lazy(_lazy_redirect_url)
+
     def __init__(self, curl: None = None, request: Optional[Request] = None) -> None:
         if curl is not None:
             raise TypeError("mummer has no libcurl: a Response takes no curl handle")
         self.curl = None
-        self.request = request
+        # `headers`, `cookies`, `elapsed`, `request`, `request_size`, `history` and
+        # `redirect_url` are made from the engine's response on first use (see `_Lazy`): most
+        # programs read a few of them, and making all of them cost more than the request.
+        self._native: Optional[_native.Response] = None
+        self._request_body: Optional[bytes] = None
+        self._response_class: type[Response] = Response
+        if request is not None:
+            self.request = request
         self.url = ""
         self.status_code = 200
         self.reason = "OK"
         self.ok = True
-        self.headers = Headers()
-        self.cookies = Cookies()
-        self.elapsed = timedelta()
         self.default_encoding: DefaultEncoding = "utf-8"
         self.redirect_count = 0
-        self.redirect_url = ""
         self.http_version: int = CurlHttpVersion.NONE
         self.primary_ip = ""
         self.primary_port = 0
         self.local_ip = ""
         self.local_port = 0
-        self.history: list[Response] = []
         self.infos: dict[str, Any] = {}
         #: Body bytes as received (before decoding); grows while a stream is read.
         self.download_size = 0
@@ -123,8 +198,6 @@ class Response:
         self.upload_size = 0
         #: The final response head's size in bytes.
         self.header_size = 0
-        #: An estimate: the final request's head as HTTP/1.1 would write it, plus its body.
-        self.request_size = 0
         #: ``download_size + header_size``, as curl_cffi defines it.
         self.response_size = 0
         self.retries = 0
@@ -512,9 +585,13 @@ class Response:
                 "Streaming responses cannot be pickled; read the body first (or make the "
                 "request without stream=True)"
             )
+        # The lazy attributes are made now: the engine's response does not pickle.
+        for name in _LAZY:
+            getattr(self, name)
         state = self.__dict__.copy()
         state["_stream"] = None
         state["_on_finish"] = None
+        state["_native"] = None
         return state
 
     def __repr__(self) -> str:
@@ -536,17 +613,17 @@ def _fill(
 ) -> None:
     """Sets `rsp`'s attributes from `native`; `on_finish` runs once when a streamed body
     ends, fails or is closed (at once for a whole body)."""
+    rsp._native = native
+    rsp._request_body = request_body
+    rsp._response_class = response_class
     rsp.url = native.url
-    rsp.status_code = native.status
+    status = native.status
+    rsp.status_code = status
     rsp.reason = native.reason
-    rsp.ok = 200 <= native.status < 400
+    rsp.ok = 200 <= status < 400
     rsp.http_version = _HTTP_VERSIONS.get(native.http_version, CurlHttpVersion.NONE)
-    rsp.headers = Headers._from_text_pairs(native.headers)
-    rsp.cookies = Cookies._of(native.cookies)
-    rsp.elapsed = timedelta(seconds=native.elapsed)
     rsp.default_encoding = default_encoding
     rsp.redirect_count = native.redirect_count
-    rsp.redirect_url = _redirect_url(rsp)
     rsp.primary_ip = native.primary_ip
     rsp.primary_port = native.primary_port
     rsp.local_ip = native.local_ip
@@ -555,12 +632,6 @@ def _fill(
     rsp.upload_size = upload_size
     rsp.retries = native.retries
     rsp.resumes = native.resumes
-    request_headers = Headers._from_text_pairs(native.request_headers)
-    rsp.request = Request(native.url, request_headers, native.request_method, request_body)
-    rsp.request_size = (
-        _request_size(native.request_method, native.url, request_headers) + upload_size
-    )
-    rsp.history = [_hop(hop, default_encoding, response_class) for hop in native.history]
     stream = native.stream
     if stream is None:
         rsp._content = native.content or b""

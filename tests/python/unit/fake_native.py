@@ -50,7 +50,8 @@ PROFILES = [
     ("chrome_156", ["chrome", "chrome156"], "chrome", "156"),
     ("chrome_131", ["chrome131"], "chrome", "131"),
     ("firefox_esr_153", ["firefox", "firefox_esr", "firefox153"], "firefox", "153esr"),
-    ("safari_18_4", ["safari", "safari184", "safari18_4"], "safari", "18.4"),
+    ("safari_18_4", ["safari184", "safari18_4"], "safari", "18.4"),
+    ("safari_27_0", ["safari", "safari270", "safari27_0", "safari_beta"], "safari", "27.0"),
 ]
 
 

@@ -119,8 +119,12 @@ def test_http3_fields_are_refused(field: str) -> None:
 def test_fields_without_an_equivalent_are_refused() -> None:
     with pytest.raises(ImpersonateError, match="http2_no_priority"):
         ExtraFingerprints(http2_no_priority=True).to_toml()
-    with pytest.raises(ImpersonateError, match=r"TLS 1\.2"):
-        ExtraFingerprints(tls_min_version=CurlSslVersion.TLSv1_1).to_toml()
+    with pytest.raises(ImpersonateError, match=r"no SSL"):
+        ExtraFingerprints(tls_min_version=CurlSslVersion.SSLv3).to_toml()
+    assert (
+        'min_version = "TLS1.1"'
+        in ExtraFingerprints(tls_min_version=CurlSslVersion.TLSv1_1).to_toml()
+    )
 
 
 def test_dict_form() -> None:

@@ -204,12 +204,17 @@ fn apply_profile(
     if !tls.session_ticket {
         builder.set_options(SslOptions::NO_TICKET);
     }
-    let version = |v: &str| {
-        if v == "TLS1.3" {
-            SslVersion::TLS1_3
-        } else {
-            SslVersion::TLS1_2
-        }
+    if !tls.psk_key_exchange_modes {
+        // Leaves the extension out: no ticket can be resumed with TLS 1.3 then.
+        builder.set_options(SslOptions::NO_PSK_DHE_KE);
+    }
+    // Validated by the profile crate. Old Safaris offer TLS 1.1 and 1.0 in supported_versions;
+    // BoringSSL lists every version from the highest down to the lowest enabled.
+    let version = |v: &str| match v {
+        "TLS1.3" => SslVersion::TLS1_3,
+        "TLS1.1" => SslVersion::TLS1_1,
+        "TLS1.0" => SslVersion::TLS1,
+        _ => SslVersion::TLS1_2,
     };
     builder
         .set_min_proto_version(Some(version(&tls.min_version)))
@@ -231,6 +236,21 @@ fn apply_profile(
             .as_deref()
             .and_then(mummer_profile::decode_hex),
     })
+}
+
+/// Whether the wire-format ALPN list `alpn` offers `protocol`.
+fn alpn_offers(alpn: &[u8], protocol: &[u8]) -> bool {
+    let mut rest = alpn;
+    while let Some((&len, tail)) = rest.split_first() {
+        let Some(name) = tail.get(..len as usize) else {
+            return false;
+        };
+        if name == protocol {
+            return true;
+        }
+        rest = &tail[len as usize..];
+    }
+    false
 }
 
 /// Decompresses certificates the server compressed; browsers only ever decompress.
@@ -375,12 +395,15 @@ impl TlsConnector {
         if !alpn.is_empty() {
             config.set_alpn_protos(alpn).map_err(Error::tls)?;
         }
-        for protocol in &pc.alps {
+        // ALPS carries settings for a protocol the ALPN offers: Chromium with HTTP/2 off (an
+        // HTTP/1.1-only connection) sends none, so a forced HTTP/1.1 sends none either.
+        let alps: Vec<&Vec<u8>> = pc.alps.iter().filter(|p| alpn_offers(alpn, p)).collect();
+        for protocol in &alps {
             config
                 .add_application_settings(protocol)
                 .map_err(Error::tls)?;
         }
-        if !pc.alps.is_empty() {
+        if !alps.is_empty() {
             config.set_alps_use_new_codepoint(pc.alps_new_codepoint);
         }
         if pc.ech_grease {
