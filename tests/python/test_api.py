@@ -581,6 +581,94 @@ def test_session_timeout(ca_file: str, base: str) -> None:
         s.get(base + "/delay/5")
 
 
+# -- session settings changed between requests -----------------------------------------------
+# A request with only the session's settings reuses the options merged for the one before it:
+# every kind of change must still reach the next request.
+
+
+def test_session_headers_edited_in_place_reach_the_next_request(
+    s: mreq.Session, https_h1_url: str
+) -> None:
+    assert _header_values(_echo(s.get(https_h1_url + "/echo")), "X-Edit") == []
+    s.headers["X-Edit"] = "1"
+    assert _header_values(_echo(s.get(https_h1_url + "/echo")), "X-Edit") == ["1"]
+    s.headers.update({"X-Edit": "2"})
+    assert _header_values(_echo(s.get(https_h1_url + "/echo")), "X-Edit") == ["2"]
+    del s.headers["X-Edit"]
+    assert _header_values(_echo(s.get(https_h1_url + "/echo")), "X-Edit") == []
+    s.headers = mreq.Headers({"X-New": "3"})
+    assert _header_values(_echo(s.get(https_h1_url + "/echo")), "X-New") == ["3"]
+
+
+def test_session_attributes_changed_reach_the_next_request(s: mreq.Session, base: str) -> None:
+    assert s.get(base + "/delay/0.5").status_code == 200
+    s.timeout = 0.2
+    with pytest.raises(exc.Timeout):
+        s.get(base + "/delay/2")
+    s.timeout = 30
+    s.auth = ("user", "pw")
+    echo = _echo(s.get(base + "/echo"))
+    assert _header_values(echo, "Authorization") == ["Basic dXNlcjpwdw=="]
+    s.params = {"q": "1"}
+    assert s.get(base + "/echo").json()["path"].endswith("?q=1")
+    s.params["q"] = "2"  # in place
+    assert s.get(base + "/echo").json()["path"].endswith("?q=2")
+
+
+def test_session_retry_edited_in_place(ca_file: str, base: str) -> None:
+    with mreq.Session(verify=ca_file, retry=mreq.RetryStrategy(count=0)) as s:
+        key = uuid.uuid4().hex
+        assert s.get(f"{base}/flaky-status/{key}?fail=1&status=503").status_code == 503
+        key = uuid.uuid4().hex
+        s.retry.count = 2  # type: ignore[union-attr]
+        s.raise_for_status = True
+        assert s.get(f"{base}/flaky-status/{key}?fail=1&status=503").status_code == 200
+
+
+def test_session_proxies_edited_in_place(s: mreq.Session, urls: dict[str, str]) -> None:
+    target = urls["http"] + "/small"
+    assert s.get(target).status_code == 200
+    s.proxies["all"] = "http://127.0.0.1:9"  # in place; nothing listens: the proxy is used
+    with pytest.raises(exc.ConnectionError):
+        s.get(target)
+
+
+def test_proxy_environment_set_between_requests(
+    s: mreq.Session, urls: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = urls["http"] + "/small"
+    assert s.get(target).status_code == 200
+    monkeypatch.setenv("http_proxy", "http://127.0.0.1:9")  # nothing listens there
+    with pytest.raises(exc.ConnectionError):
+        s.get(target)
+    monkeypatch.delenv("http_proxy")
+    assert s.get(target).status_code == 200
+
+
+def test_libcurl_options_edited_in_place_are_still_refused(s: mreq.Session, base: str) -> None:
+    assert s.get(base + "/small").status_code == 200
+    s.curl_options[1] = 2
+    with pytest.raises(NotImplementedError, match="curl_options"):
+        s.get(base + "/small")
+
+
+def test_async_session_settings_changed_reach_the_next_request(
+    ca_file: str, https_h1_url: str
+) -> None:
+    async def main() -> None:
+        async with mreq.AsyncSession(verify=ca_file) as s:
+            assert _header_values(_echo(await s.get(https_h1_url + "/echo")), "X-Edit") == []
+            s.headers["X-Edit"] = "1"
+            echo = _echo(await s.get(https_h1_url + "/echo"))
+            assert _header_values(echo, "X-Edit") == ["1"]
+            s.impersonate = "firefox"
+            ua = _header_values(_echo(await s.get(https_h1_url + "/echo")), "User-Agent")
+            assert ua
+            assert "Firefox" in ua[0]
+
+    asyncio.run(main())
+
+
 # -- TLS --------------------------------------------------------------------------------------
 
 

@@ -66,6 +66,7 @@ from .utils import (
     env_proxies,
     is_absolute_url,
     native_http_version,
+    proxy_in_environment,
     redirect_options,
     select_proxy,
     timeout_options,
@@ -497,7 +498,7 @@ class _Prepared:
 
     method: str
     url: str
-    opts: dict[str, Any]
+    opts: Union[dict[str, Any], _native.Options]
     body: _Body
     stream: bool
     content_callback: Optional[Callable[[bytes], object]]
@@ -511,6 +512,24 @@ class _Prepared:
     def native_body(self) -> Union[bytes, _native.Form, None]:
         payload = self.body.payload
         return None if isinstance(payload, _Upload) else payload
+
+
+_NO_BODY = _Body()
+
+# URLs a session remembers the merged form of (params, base_url, quoting) for plain requests.
+_PLAIN_URLS = 256
+
+
+class _PlainOptions:
+    """What `_prepare_plain` reuses while `state` (the session settings not seen by
+    `__setattr__`) is unchanged: the engine's options, by stream flag, and merged URLs."""
+
+    __slots__ = ("options", "state", "urls")
+
+    def __init__(self, state: tuple[Any, ...]) -> None:
+        self.state = state
+        self.options: dict[bool, Optional[_native.Options]] = {False: None, True: None}
+        self.urls: dict[str, str] = {}
 
 
 # -- the session --------------------------------------------------------------------------
@@ -563,6 +582,7 @@ class BaseSession(Generic[R]):
         cache: None = None,
         resume: int = 0,
     ) -> None:
+        self._plain: Optional[_PlainOptions] = None
         if cache is not None:
             raise NotImplementedError("cache= is not supported: mummer does not cache responses")
         if proxy and proxies:
@@ -653,6 +673,12 @@ class BaseSession(Generic[R]):
         for name in ("perk", "dns", "doh_url"):
             _reject(name, getattr(self, name))
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Any setting changed (``s.timeout = 5``) forgets the options read for plain requests.
+        object.__setattr__(self, name, value)
+        if not name.startswith("_"):
+            object.__setattr__(self, "_plain", None)
+
     def _prepare(
         self,
         method: str,
@@ -696,7 +722,156 @@ class BaseSession(Generic[R]):
         resume: Optional[int] = None,
     ) -> _Prepared:
         """The request as the engine takes it: this request's arguments over the session's
-        settings, merged here and nowhere else."""
+        settings, merged in `_prepare_full` and nowhere else. A request that sets none of
+        its own arguments (but `stream`) reuses the options that merge gave last time."""
+        given_multipart: object = multipart  # typed None, but callers may pass anything
+        if (
+            params is None and data is None and content is None and json is None
+            and headers is None and cookies is None and files is None and auth is None
+            and timeout is NOT_SET and allow_redirects is None and max_redirects is None
+            and proxies is None and proxy is None and proxy_auth is None and verify is None
+            and referer is None and accept_encoding is _DEFAULT_ACCEPT_ENCODING
+            and content_callback is None and impersonate is None and ja3 is None
+            and akamai is None and perk is None and extra_fp is None
+            and default_headers is None and default_encoding is None and quote == ""
+            and http_version is None and interface is None and dns is None
+            and doh_url is None and cert is None and not max_recv_speed
+            and given_multipart is None
+            and not discard_cookies and resume is None
+        ):  # fmt: skip
+            return self._prepare_plain(method, url, bool(stream))
+        return self._prepare_full(
+            method,
+            url,
+            params=params,
+            data=data,
+            content=content,
+            json=json,
+            headers=headers,
+            cookies=cookies,
+            files=files,
+            auth=auth,
+            timeout=timeout,
+            allow_redirects=allow_redirects,
+            max_redirects=max_redirects,
+            proxies=proxies,
+            proxy=proxy,
+            proxy_auth=proxy_auth,
+            verify=verify,
+            referer=referer,
+            accept_encoding=accept_encoding,
+            content_callback=content_callback,
+            impersonate=impersonate,
+            ja3=ja3,
+            akamai=akamai,
+            perk=perk,
+            extra_fp=extra_fp,
+            default_headers=default_headers,
+            default_encoding=default_encoding,
+            quote=quote,
+            http_version=http_version,
+            interface=interface,
+            dns=dns,
+            doh_url=doh_url,
+            cert=cert,
+            stream=stream,
+            max_recv_speed=max_recv_speed,
+            multipart=multipart,
+            discard_cookies=discard_cookies,
+            resume=resume,
+        )
+
+    def _prepare_plain(self, method: str, url: str, streamed: bool) -> _Prepared:
+        """A request with only the session's settings. Its options do not depend on the URL
+        unless a proxy may apply, so they are merged once (by `_prepare_full`) and read by
+        the engine once (`_native.Options`), until a setting changes: a new attribute value
+        (`__setattr__`), the session's headers edited, its retry strategy edited, or a proxy
+        variable in the environment."""
+        self._check_closed()
+        if self.curl_options or self.curl_infos:  # edited in place: still refused
+            self._check_libcurl_settings()
+        if (
+            self.proxies
+            or self.params
+            or self.extra_fp is not None
+            or (self.trust_env and proxy_in_environment())
+        ):
+            return self._prepare_full(method, url, stream=streamed)
+        retry = self.retry
+        state = (
+            self.headers._fields,
+            self.headers._encoding,
+            (retry.count, retry.delay, retry.jitter, retry.backoff)
+            if isinstance(retry, RetryStrategy)
+            else retry,
+        )
+        plain = self._plain
+        if plain is None or plain.state != state:
+            plain = self._plain = _PlainOptions(state)
+        opts = plain.options[streamed]
+        target = plain.urls.get(url)
+        if opts is None or target is None:
+            prepared = self._prepare_full(method, url, stream=streamed)
+            if opts is None:
+                assert isinstance(prepared.opts, dict)
+                opts = plain.options[streamed] = _native.Options(prepared.opts)
+            if len(plain.urls) >= _PLAIN_URLS:
+                plain.urls.clear()
+            target = plain.urls[url] = prepared.url
+        return _Prepared(
+            method=method.upper(),
+            url=target,
+            opts=opts,
+            body=_NO_BODY,
+            stream=streamed,
+            content_callback=None,
+            default_encoding=self.default_encoding,
+        )
+
+    def _prepare_full(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Optional[ParamsType] = None,
+        data: Optional[RequestData] = None,
+        content: Optional[RequestContent] = None,
+        json: Any = None,
+        headers: Optional[HeaderTypes] = None,
+        cookies: Optional[CookieTypes] = None,
+        files: Optional[FilesType] = None,
+        auth: Optional[tuple[str, str]] = None,
+        timeout: Union[TimeoutType, NotSetType] = NOT_SET,
+        allow_redirects: Union[bool, CurlFollow, str, None] = None,
+        max_redirects: Optional[int] = None,
+        proxies: Optional[ProxySpec] = None,
+        proxy: Optional[str] = None,
+        proxy_auth: Optional[tuple[str, str]] = None,
+        verify: Union[bool, str, None] = None,
+        referer: Optional[str] = None,
+        accept_encoding: Optional[str] = _DEFAULT_ACCEPT_ENCODING,
+        content_callback: Optional[Callable[[bytes], object]] = None,
+        impersonate: ImpersonateType = None,
+        ja3: Optional[str] = None,
+        akamai: Optional[str] = None,
+        perk: Optional[str] = None,
+        extra_fp: Union[ExtraFingerprints, ExtraFpDict, None] = None,
+        default_headers: Optional[bool] = None,
+        default_encoding: Optional[DefaultEncoding] = None,
+        quote: Union[str, Literal[False]] = "",
+        http_version: Union[CurlHttpVersion, HttpVersionLiteral, None] = None,
+        interface: Optional[str] = None,
+        dns: Union[str, list[str], None] = None,
+        doh_url: Optional[str] = None,
+        cert: Union[str, tuple[str, str], None] = None,
+        stream: Optional[bool] = None,
+        max_recv_speed: int = 0,
+        multipart: None = None,
+        discard_cookies: bool = False,
+        resume: Optional[int] = None,
+    ) -> _Prepared:
+        """The one merge of this request's arguments over the session's settings."""
+
         self._check_closed()
         self._check_libcurl_settings()
         _reject("multipart", multipart, "pass files= (requests-style) for multipart uploads")

@@ -280,17 +280,28 @@ class UploadSink:
         self.closed = True
 
 
+class Options:
+    def __init__(self, opts: dict[str, Any]) -> None:
+        self.opts = dict(opts)
+
+
+def _opts(opts: Any) -> Optional[dict[str, Any]]:
+    return opts.opts if isinstance(opts, Options) else opts
+
+
 class Client:
     def __init__(self, config: dict[str, Any]) -> None:
         self.config = config
         self.started: list[tuple[str, str, Optional[dict[str, Any]], Any, bool]] = []
         self._closed = False
 
-    def start(
-        self, method: str, url: str, opts: Optional[dict[str, Any]], body: Any, stream: bool
-    ) -> Pending:
+    def start(self, method: str, url: str, opts: Any, body: Any, stream: bool) -> Pending:
+        opts = _opts(opts)
         self.started.append((method, url, opts, body, stream))
         return Pending(Response(url, method, list((opts or {}).get("headers", []))))
+
+    def send(self, method: str, url: str, opts: Any, body: Any, stream: bool) -> Response:
+        return self.start(method, url, opts, body, stream).wait()
 
     def upload_sink(self) -> UploadSink:
         return UploadSink()

@@ -35,11 +35,27 @@ def no_environment_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
 def prep(
     session: Session, method: str = "GET", url: str = "https://example.com/", **kw: Any
 ) -> _Prepared:
-    return session._prepare(method, url, **kw)
+    return session._prepare_full(method, url, **kw)
 
 
 def opts(session: Session | None = None, **kw: Any) -> dict[str, Any]:
-    return prep(session or Session(), **kw).opts
+    o = prep(session or Session(), **kw).opts
+    assert isinstance(o, dict)
+    return o
+
+
+def test_plain_requests_reuse_the_merged_options() -> None:
+    s = Session(headers={"X-A": "1"})
+    first = s._prepare("GET", "https://example.com/a")
+    assert isinstance(first.opts, _native.Options)
+    again = s._prepare("get", "https://example.com/a b")
+    assert again.opts is first.opts
+    assert (again.method, again.url) == ("GET", "https://example.com/a%20b")
+    assert s._prepare("GET", "https://example.com/", stream=True).opts is not first.opts
+    s.headers["X-A"] = "2"
+    assert s._prepare("GET", "https://example.com/a").opts is not first.opts
+    # A request argument of its own: the full merge, a dict.
+    assert isinstance(s._prepare("GET", "https://example.com/", timeout=3).opts, dict)
 
 
 def test_defaults_are_curl_cffis() -> None:
