@@ -220,7 +220,7 @@ impl ClientBuilder {
         self
     }
 
-    /// Fail a body with [`Kind::TooLarge`] beyond this many decoded bytes.
+    /// Fail a body with [`Kind::TooLarge`](crate::Kind::TooLarge) beyond this many decoded bytes.
     pub fn max_body_size(mut self, bytes: u64) -> ClientBuilder {
         self.options.max_body_size = Some(bytes);
         self
@@ -511,7 +511,7 @@ impl Client {
     }
 
     /// Makes every in-flight exchange and every body still being read fail with an
-    /// [`Kind::Aborted`] error, and closes the client.
+    /// [`Kind::Aborted`](crate::Kind::Aborted) error, and closes the client.
     pub fn abort(&self) {
         self.inner.abort.cancel();
         self.close();
