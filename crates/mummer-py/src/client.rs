@@ -1,7 +1,9 @@
 //! `Client`: one engine client (options, pool, cookie jar), shared by every thread of a
 //! session. `start` turns Python's request into a task on the runtime and returns at once.
 
-use std::sync::{Arc, Mutex};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, Weak};
+use std::thread::ThreadId;
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -18,8 +20,12 @@ use crate::upload::{self, UploadSink};
 
 struct State {
     client: ForkSafe<mummer::Client>,
-    /// Kept to make the client again in a forked child.
+    /// Kept to make the client again in a forked child, and per thread.
     config: Opts,
+    /// The engine client of each thread that sends whole-body requests, on that thread's own
+    /// runtime (`runtime::local`): same options and cookie jar, its own connections (they are
+    /// registered with that runtime's reactor, which runs only on that thread).
+    locals: HashMap<ThreadId, (Weak<tokio::runtime::Runtime>, ForkSafe<mummer::Client>)>,
 }
 
 /// A client, safe to share between threads.
@@ -29,7 +35,7 @@ pub(crate) struct Client {
     jar: Option<mummer::CookieJar>,
 }
 
-fn build(config: &Opts) -> Result<mummer::Client, ErrorInfo> {
+fn build(config: &Opts, runtime: &tokio::runtime::Handle) -> Result<mummer::Client, ErrorInfo> {
     let builder = mummer::Client::builder();
     let builder = apply_common!(builder, config, |b, name, value| b
         .default_header(name, value))
@@ -51,9 +57,7 @@ fn build(config: &Opts) -> Result<mummer::Client, ErrorInfo> {
         builder = builder.cookie_jar(jar.clone());
     }
     // The runtime's context: anything the client spawns lands on it.
-    let _entered = runtime::handle()
-        .map_err(|e| ErrorInfo::new(e.to_string(), "runtime", 1))?
-        .enter();
+    let _entered = runtime.enter();
     builder.build().map_err(ErrorInfo::from)
 }
 
@@ -89,12 +93,13 @@ impl Client {
     #[new]
     fn new(config: &Bound<'_, PyDict>) -> PyResult<Client> {
         let config = Opts::from_dict(Some(config))?;
-        let client = build(&config).map_err(|e| e.to_py())?;
+        let client = build(&config, &runtime::handle()?).map_err(|e| e.to_py())?;
         Ok(Client {
             jar: config.cookie_jar.clone(),
             state: Mutex::new(State {
                 client: ForkSafe::new(client),
                 config,
+                locals: HashMap::new(),
             }),
         })
     }
@@ -146,9 +151,22 @@ impl Client {
         if matches!(body, BodyArg::Sink(_)) {
             return Err(errors::option("an upload sink needs start(), not send()"));
         }
-        let client = self.client()?;
         let method = mummer::Method::from_bytes(method.as_bytes())
             .map_err(|_| errors::option(format!("bad method {method:?}")))?;
+        if !stream {
+            // A whole body: on this thread's runtime, woken by the kernel directly.
+            let (local, client) = self.local()?;
+            let request =
+                prepare(client.request(method, url), &opts, body).map_err(errors::option)?;
+            let outcome = py.detach(move || local.block_on(run(request, false)));
+            return match outcome {
+                Ok((head, body)) => crate::response::Response::new(py, head, body),
+                Err(e) => Err(e.to_py()),
+            };
+        }
+        // A stream is pumped by a task of the shared runtime (it is read later, from any
+        // thread); the request itself still runs here.
+        let client = self.client()?;
         let request = prepare(client.request(method, url), &opts, body).map_err(errors::option)?;
         let blocking = runtime::blocking()?;
         let outcome = py.detach(move || {
@@ -174,6 +192,12 @@ impl Client {
         if let Ok(client) = self.client() {
             client.close();
         }
+        let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        for (_, local) in state.locals.values() {
+            if let Ok(client) = local.get() {
+                client.close();
+            }
+        }
         Ok(())
     }
 
@@ -196,9 +220,36 @@ impl Client {
         if let Ok(c) = state.client.get() {
             return Ok(c.clone());
         }
-        let fresh = build(&state.config).map_err(|e| e.to_py())?;
+        let fresh = build(&state.config, &runtime::handle()?).map_err(|e| e.to_py())?;
         state.client = ForkSafe::new(fresh.clone());
         Ok(fresh)
+    }
+
+    /// This thread's runtime and this client's engine client on it (see `State::locals`).
+    fn local(&self) -> PyResult<(Arc<tokio::runtime::Runtime>, mummer::Client)> {
+        let runtime = runtime::local()?;
+        let id = std::thread::current().id();
+        // First: it remakes the shared client in a forked child, and says whether it is closed.
+        let main = self.client()?;
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((made_on, client)) = state.locals.get(&id) {
+            if std::ptr::eq(made_on.as_ptr(), Arc::as_ptr(&runtime)) {
+                if let Ok(client) = client.get() {
+                    return Ok((runtime, client.clone()));
+                }
+            }
+        }
+        let client = build(&state.config, runtime.handle()).map_err(|e| e.to_py())?;
+        if main.is_closed() {
+            client.close();
+        }
+        // Threads that ended took their runtimes with them: forget their clients.
+        state.locals.retain(|_, (made_on, _)| made_on.strong_count() > 0);
+        state.locals.insert(
+            id,
+            (Arc::downgrade(&runtime), ForkSafe::new(client.clone())),
+        );
+        Ok((runtime, client))
     }
 }
 

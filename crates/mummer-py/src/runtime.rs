@@ -138,6 +138,70 @@ pub(crate) fn handle() -> PyResult<tokio::runtime::Handle> {
     Ok(handle)
 }
 
+/// This thread's own runtime for blocking sends of whole bodies (see [`local`]).
+struct Local {
+    runtime: Option<Arc<tokio::runtime::Runtime>>,
+    pid: u32,
+}
+
+impl Drop for Local {
+    fn drop(&mut self) {
+        if let Some(runtime) = self.runtime.take() {
+            if self.pid != std::process::id() {
+                std::mem::forget(runtime);
+            } else if let Ok(runtime) = Arc::try_unwrap(runtime) {
+                // The thread is ending: nothing of its runtime must hold it up (a DNS lookup on
+                // the blocking pool would).
+                runtime.shutdown_background();
+            }
+        }
+    }
+}
+
+thread_local! {
+    static LOCAL: std::cell::RefCell<Option<Local>> = const { std::cell::RefCell::new(None) };
+}
+
+/// This thread's current-thread runtime, made on first use (a fresh one in a forked child).
+///
+/// A blocking send of a whole body runs on it, so that the thread waiting for the server is
+/// the one the kernel wakes: with the shared runtime a reactor thread wakes from epoll and
+/// then wakes the caller, and on loopback those two wake-ups cost more than the rest of a
+/// small request (decision 0006). Its connections (the engine client per thread that goes
+/// with it, `Client::local`) are driven only while a send on this thread runs, as libcurl's
+/// are; streamed bodies, which are read later and from anywhere, stay on the shared runtime.
+pub(crate) fn local() -> PyResult<Arc<tokio::runtime::Runtime>> {
+    if matches!(&*lock(), State::Stopped) {
+        return Err(errors::runtime(
+            "mummer's runtime was shut down (the interpreter is exiting)",
+        ));
+    }
+    LOCAL.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let pid = std::process::id();
+        if let Some(Local {
+            runtime: Some(runtime),
+            pid: made_in,
+        }) = &*slot
+        {
+            if *made_in == pid {
+                return Ok(runtime.clone());
+            }
+        }
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| errors::runtime(format!("cannot start mummer's runtime: {e}")))?;
+        let runtime = Arc::new(runtime);
+        // A forked child's copy of the parent's is dropped by `Local`'s rule: leaked.
+        *slot = Some(Local {
+            runtime: Some(runtime.clone()),
+            pid,
+        });
+        Ok(runtime)
+    })
+}
+
 /// Stops the runtime: pending tasks are dropped (each tells its waiter), threads are joined
 /// for at most `timeout`.
 pub(crate) fn shutdown(timeout: Duration) {

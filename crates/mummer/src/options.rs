@@ -52,9 +52,12 @@ impl ProfileRef {
                 .map(|all| all.iter().map(|p| ProfileRef::new(p.clone())).collect())
                 .unwrap_or_default()
         });
-        Ok(shipped
-            .iter()
-            .find(|p| p.profile.name == wanted.name)
+        // `wanted` is one of `all()`, in the same order as `shipped`.
+        let position = mummer_profile::all()
+            .ok()
+            .and_then(|all| all.iter().position(|p| std::ptr::eq(p, wanted)));
+        Ok(position
+            .and_then(|i| shipped.get(i))
             .cloned()
             .unwrap_or_else(|| ProfileRef::new(wanted.clone())))
     }
