@@ -4,8 +4,8 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use mummer_testkit::{
-    ContentOptions, ContentServer, ProxyOptions, ProxyProtocol, ProxyServer, ScriptServer, Step,
-    TestCa, pattern,
+    ContentOptions, ContentServer, H2ScriptServer, H2Step, ProxyOptions, ProxyProtocol,
+    ProxyServer, ScriptServer, Step, TestCa, pattern,
 };
 
 const PROXY_VARS: [&str; 7] = [
@@ -379,4 +379,126 @@ fn fingerprint_serve_prints_one_line_per_request() {
     let line = serve.line_with("/tls");
     assert!(line.contains(&format!("JA4 {ja4}")), "{line}");
     assert!(line.contains("JA3N "), "{line}");
+}
+
+/// HTTP/2 bodies that end wrong: exit 18 with a one-line reason that says what happened, and
+/// the part file holds exactly the bytes that arrived before the error (what a resume builds
+/// on).
+#[test]
+fn http2_body_errors_exit_18_with_the_reason_and_keep_every_byte() {
+    let ca = TestCa::new();
+    let dir = scratch("h2-reasons");
+    let ca_file = dir.join("ca.pem");
+    std::fs::write(&ca_file, ca.ca_pem()).expect("write CA");
+    let head = |length: &str| H2Step::Headers {
+        status: 200,
+        headers: vec![("content-length".into(), length.into())],
+    };
+    let cases = [
+        (
+            vec![
+                head("20000"),
+                H2Step::Data(pattern::bytes(0, 32768)),
+                H2Step::End,
+            ],
+            20000,
+            "body longer than its content-length: received 32768 bytes, more than the \
+             content-length of 20000",
+        ),
+        (
+            vec![head("30000"), H2Step::DataEnd(pattern::bytes(0, 20000))],
+            20000,
+            "truncated: received 20000 of 30000 bytes",
+        ),
+        (
+            vec![
+                head("1000"),
+                H2Step::Data(pattern::bytes(0, 400)),
+                H2Step::GoAwayAbrupt(0),
+            ],
+            400,
+            "connection ended by GOAWAY (code 0 NO_ERROR, last stream id 1) after 400 bytes",
+        ),
+    ];
+    for (i, (script, delivered, reason)) in cases.into_iter().enumerate() {
+        let server = H2ScriptServer::spawn_on_thread(script, ca.issue(&["localhost"]));
+        let file = dir.join(format!("out{i}.bin"));
+        let url = format!("https://localhost:{}/h2", server.port());
+        let resolve = format!("localhost:{}:127.0.0.1", server.port());
+        let out = mummer(&[
+            "-s",
+            "--cacert",
+            ca_file.to_str().expect("utf8"),
+            "--resolve",
+            &resolve,
+            "-o",
+            file.to_str().expect("utf8"),
+            &url,
+        ]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(18), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(reason), "case {i}: {err}");
+        assert!(!err.contains("broken pipe"), "case {i}: {err}");
+        let part = std::fs::read(dir.join(format!("out{i}.bin.part"))).expect("part file kept");
+        assert_eq!(part, pattern::bytes(0, delivered), "case {i}");
+        assert!(!file.exists(), "case {i}: a failed download looks complete");
+    }
+}
+
+/// `-m` on a server that keeps dripping bytes: exit 28 saying the whole exchange ran out of
+/// time (not that nothing arrived), with every byte that came before it in the part file;
+/// `--read-timeout` on a server that stops says nothing was received.
+#[test]
+fn total_and_read_timeouts_say_which_limit_ran_out() {
+    use std::time::Duration;
+    let head = b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n".to_vec();
+    let server = ScriptServer::spawn_on_thread(vec![
+        vec![
+            Step::ReadRequest,
+            Step::Write(head.clone()),
+            Step::Drip {
+                data: pattern::bytes(0, 100_000),
+                chunk: 100,
+                interval: Duration::from_millis(20),
+            },
+        ],
+        vec![
+            Step::ReadRequest,
+            Step::Write([head, pattern::bytes(0, 500)].concat()),
+            Step::Sleep(Duration::from_secs(5)),
+        ],
+    ]);
+    let dir = scratch("timeouts");
+    let url = format!("http://127.0.0.1:{}/drip", server.port());
+    let file = dir.join("drip.bin");
+    let out = mummer(&["-s", "-m", "1", "-o", file.to_str().expect("utf8"), &url]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(28), "{err}");
+    assert!(
+        err.contains("total timeout") && err.contains("the whole exchange took longer than 1s"),
+        "{err}"
+    );
+    assert!(!err.contains("nothing received"), "{err}");
+    let part = std::fs::read(dir.join("drip.bin.part")).expect("part file kept");
+    assert!(part.len() >= 1000, "only {} bytes kept", part.len());
+    assert_eq!(part, pattern::bytes(0, part.len()));
+
+    let file = dir.join("stall.bin");
+    let out = mummer(&[
+        "-s",
+        "--read-timeout",
+        "1",
+        "-o",
+        file.to_str().expect("utf8"),
+        &url,
+    ]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(28), "{err}");
+    assert!(
+        err.contains("read timeout") && err.contains("nothing received for 1s"),
+        "{err}"
+    );
+    let part = std::fs::read(dir.join("stall.bin.part")).expect("part file kept");
+    assert_eq!(part, pattern::bytes(0, 500));
 }

@@ -47,6 +47,9 @@ pub enum H2Step {
     /// Send DATA without END_STREAM, waiting for flow-control capacity like a real server. Sends
     /// a bare `200` head first if no `Headers` step ran yet.
     Data(Vec<u8>),
+    /// Send DATA whose last frame carries END_STREAM, ending the stream with data (as servers
+    /// do when they know the body is done), not with a separate empty frame.
+    DataEnd(Vec<u8>),
     /// Send trailers, ending the stream (a bare `200` head first if needed).
     Trailers(Vec<(String, String)>),
     /// End the stream: empty DATA with END_STREAM, or a `200` head with END_STREAM if nothing
@@ -238,6 +241,11 @@ async fn run_stream(
             H2Step::Data(data) => {
                 let s = open(&mut send, &mut respond)?;
                 send_bytes(s, Bytes::from(data.clone()), false).await?;
+            }
+            H2Step::DataEnd(data) => {
+                let s = open(&mut send, &mut respond)?;
+                send_bytes(s, Bytes::from(data.clone()), true).await?;
+                ended = true;
             }
             H2Step::Trailers(fields) => {
                 let s = open(&mut send, &mut respond)?;

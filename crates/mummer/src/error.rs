@@ -143,11 +143,24 @@ pub enum BodyError {
         /// Body bytes received before the reset.
         received: u64,
     },
-    /// HTTP/2 GOAWAY ended the connection mid-body, with its error code.
+    /// HTTP/2 GOAWAY ended the connection mid-body: either it failed the stream (an error
+    /// code, or a last stream id below this stream's), or the server closed the connection
+    /// after it without finishing the stream.
     GoAway {
-        /// GOAWAY error code.
+        /// GOAWAY error code (RFC 9113 section 7; 0 is NO_ERROR).
         code: u32,
-        /// Body bytes received before it.
+        /// The last stream id the server said it would process.
+        last_stream_id: u32,
+        /// Body bytes received before the connection ended.
+        received: u64,
+    },
+    /// More body bytes arrived than the declared content-length (an HTTP/2 response whose DATA
+    /// ran past its content-length, RFC 9113 section 8.1.1). The first `expected` bytes were
+    /// delivered; the rest were not.
+    TooLong {
+        /// The declared content-length.
+        expected: u64,
+        /// Body bytes that arrived by the time the overrun was seen.
         received: u64,
     },
     /// The connection failed with an I/O error mid-body.
@@ -419,6 +432,9 @@ impl fmt::Display for Kind {
             Kind::Timeout(TimeoutKind::Total) => f.write_str("total timeout"),
             Kind::Request => f.write_str("sending the request failed"),
             Kind::Protocol(p) => write!(f, "protocol error: {p}"),
+            Kind::Body(b @ BodyError::TooLong { .. }) => {
+                write!(f, "body longer than its content-length: {b}")
+            }
             Kind::Body(b) => write!(f, "incomplete body: {b}"),
             Kind::Decode => f.write_str("content decoding failed"),
             Kind::TooManyRedirects { max } => write!(f, "more than {max} redirects"),
@@ -447,8 +463,8 @@ impl fmt::Display for ProtocolError {
                 f.write_str("connection closed before the response head was complete")
             }
             ProtocolError::Http1(e) => write!(f, "{e}"),
-            ProtocolError::Reset(code) => write!(f, "stream reset (code {code})"),
-            ProtocolError::GoAway(code) => write!(f, "GOAWAY (code {code})"),
+            ProtocolError::Reset(code) => write!(f, "stream reset ({})", Http2Code(*code)),
+            ProtocolError::GoAway(code) => write!(f, "GOAWAY ({})", Http2Code(*code)),
             ProtocolError::Http2(s) => f.write_str(s),
         }
     }
@@ -466,13 +482,54 @@ impl fmt::Display for BodyError {
                 received,
             } => write!(f, "truncated after {received} bytes"),
             BodyError::Framing(e) => write!(f, "{e}"),
-            BodyError::Reset { code, received } => {
-                write!(f, "stream reset (code {code}) after {received} bytes")
-            }
-            BodyError::GoAway { code, received } => {
-                write!(f, "connection GOAWAY (code {code}) after {received} bytes")
-            }
+            BodyError::Reset { code, received } => write!(
+                f,
+                "stream reset (RST_STREAM {}) after {received} bytes",
+                Http2Code(*code)
+            ),
+            BodyError::GoAway {
+                code,
+                last_stream_id,
+                received,
+            } => write!(
+                f,
+                "connection ended by GOAWAY ({}, last stream id {last_stream_id}) after \
+                 {received} bytes",
+                Http2Code(*code)
+            ),
+            BodyError::TooLong { expected, received } => write!(
+                f,
+                "received {received} bytes, more than the content-length of {expected}"
+            ),
             BodyError::Io { received } => write!(f, "connection failed after {received} bytes"),
+        }
+    }
+}
+
+/// An HTTP/2 error code with its RFC 9113 name, for messages: `code 2 INTERNAL_ERROR`.
+struct Http2Code(u32);
+
+impl fmt::Display for Http2Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const NAMES: [&str; 14] = [
+            "NO_ERROR",
+            "PROTOCOL_ERROR",
+            "INTERNAL_ERROR",
+            "FLOW_CONTROL_ERROR",
+            "SETTINGS_TIMEOUT",
+            "STREAM_CLOSED",
+            "FRAME_SIZE_ERROR",
+            "REFUSED_STREAM",
+            "CANCEL",
+            "COMPRESSION_ERROR",
+            "CONNECT_ERROR",
+            "ENHANCE_YOUR_CALM",
+            "INADEQUATE_SECURITY",
+            "HTTP_1_1_REQUIRED",
+        ];
+        match usize::try_from(self.0).ok().and_then(|i| NAMES.get(i)) {
+            Some(name) => write!(f, "code {} {name}", self.0),
+            None => write!(f, "code {}", self.0),
         }
     }
 }

@@ -311,10 +311,13 @@ impl H1Body {
         if conn.buf.is_empty() {
             return Ok(Step::NeedMore);
         }
-        let decoded = self
-            .decoder
-            .decode(&conn.buf)
-            .map_err(|e| Error::body(BodyError::Framing(e), None))?;
+        let received = self.decoder.received();
+        let decoded = self.decoder.decode(&conn.buf).map_err(|e| {
+            Error::body(
+                BodyError::Framing(e),
+                Some(format!("after {received} body bytes").into()),
+            )
+        })?;
         let mut frame = conn.buf.split_to(decoded.consumed);
         let data = if decoded.data.is_empty() {
             None

@@ -15,6 +15,7 @@ use crate::body::RequestBody;
 use crate::error::{BodyError, Error, ProtocolError};
 use crate::transport::{ConnInfo, Stream};
 
+mod goaway;
 mod wake;
 
 /// HTTP/2 connection settings this client sends.
@@ -77,11 +78,12 @@ impl H2Conn {
                 }
             }
         }
+        let closed = Arc::new(Closed::default());
+        let io = goaway::Watched::new(io, closed.goaway.clone());
         let (send, connection) = builder
             .handshake::<_, Bytes>(io)
             .await
             .map_err(|e| Error::connect(format!("HTTP/2 handshake: {e}")))?;
-        let closed = Arc::new(Closed::default());
         let flag = closed.clone();
         tokio::spawn(async move {
             // The result matters to the streams, which each see it; here it only marks the
@@ -158,6 +160,7 @@ impl H2Conn {
             H2Body {
                 recv,
                 received: 0,
+                overrun: None,
                 content_length,
                 wake: wake::ReaderWaker::new(),
                 _send: stream,
@@ -296,7 +299,13 @@ impl H2Failure {
 /// A response body arriving on one HTTP/2 stream.
 pub(crate) struct H2Body {
     recv: http2::RecvStream,
+    /// DATA bytes that arrived, whether delivered or not.
     received: u64,
+    /// Set once DATA ran past content-length: the error the next read returns, after the bytes
+    /// up to the declared length went out.
+    overrun: Option<Error>,
+    /// Checked here, not by `http2`, which would drop the DATA frame that broke it (our patch,
+    /// docs/decisions/0008-http2-content-length.md).
     content_length: Option<u64>,
     wake: wake::ReaderWaker,
     // Holding the send half keeps the stream open on our side until the body is done.
@@ -310,6 +319,8 @@ pub(crate) struct H2Body {
 struct Closed {
     open: AtomicBool,
     gone: std::sync::Mutex<bool>,
+    /// The latest GOAWAY the server sent on this connection.
+    goaway: Arc<std::sync::Mutex<Option<goaway::GoAway>>>,
 }
 
 impl Default for Closed {
@@ -317,6 +328,7 @@ impl Default for Closed {
         Closed {
             open: AtomicBool::new(true),
             gone: std::sync::Mutex::new(false),
+            goaway: Arc::default(),
         }
     }
 }
@@ -324,6 +336,10 @@ impl Default for Closed {
 impl Closed {
     fn lock(&self) -> std::sync::MutexGuard<'_, bool> {
         self.gone.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn goaway(&self) -> Option<goaway::GoAway> {
+        *self.goaway.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
 
@@ -333,6 +349,9 @@ impl H2Body {
     }
 
     pub(crate) async fn next(&mut self) -> Result<Option<Bytes>, Error> {
+        if let Some(e) = self.overrun.take() {
+            return Err(e);
+        }
         let data = loop {
             let data =
                 std::future::poll_fn(|cx| self.wake.poll(cx, |cx| self.recv.poll_data(cx))).await;
@@ -343,8 +362,9 @@ impl H2Body {
             }
         };
         match data {
-            Some(Ok(data)) => {
+            Some(Ok(mut data)) => {
                 let len = data.len();
+                let before = self.received;
                 self.received += len as u64;
                 // Capacity goes back to the server only now that the reader has taken the data.
                 let gone = self.conn.lock();
@@ -352,16 +372,24 @@ impl H2Body {
                     let _ = self.recv.flow_control().release_capacity(len);
                 }
                 drop(gone);
-                if let Some(expected) = self.content_length {
-                    if self.received > expected {
-                        return Err(Error::body(
-                            BodyError::Truncated {
-                                expected: Some(expected),
-                                received: self.received,
-                            },
-                            Some("more DATA than content-length declared".into()),
-                        ));
+                if let Some(expected) = self.content_length
+                    && self.received > expected
+                {
+                    // A malformed response (RFC 9113 8.1.1): the bytes up to the declared
+                    // length go out first, then the error says by how much it ran over.
+                    let overrun = Error::body(
+                        BodyError::TooLong {
+                            expected,
+                            received: self.received,
+                        },
+                        None,
+                    );
+                    let keep = expected.saturating_sub(before);
+                    if keep == 0 {
+                        return Err(overrun);
                     }
+                    data.truncate(keep as usize);
+                    self.overrun = Some(overrun);
                 }
                 Ok(Some(data))
             }
@@ -381,7 +409,7 @@ impl H2Body {
                             expected: Some(expected),
                             received: self.received,
                         },
-                        None,
+                        Some("END_STREAM before content-length was reached".into()),
                     )),
                     _ => Ok(None),
                 }
@@ -392,26 +420,32 @@ impl H2Body {
     fn body_error(&self, e: http2::Error) -> Error {
         let code = e.reason().map(u32::from).unwrap_or(0);
         let received = self.received;
-        if let (Some(expected), true) = (self.content_length, e.is_reset() && !e.is_remote()) {
-            // http2 itself resets a stream whose DATA disagrees with its content-length (too
-            // much, or END_STREAM too early). That is a length violation, not a server reset.
-            return Error::body(
-                BodyError::Truncated {
-                    expected: Some(expected),
-                    received,
-                },
-                Some(if received >= expected {
-                    "more DATA than content-length declared".into()
+        // A GOAWAY fails the streams it does not cover with its own code; the ones it covers
+        // fail only when the connection then closes, which http2 calls a broken pipe. Either way
+        // the GOAWAY is why, so it is named with what it said.
+        let remote_goaway = e.is_go_away() && e.is_remote();
+        if remote_goaway || e.is_io() {
+            if let Some(goaway) = self.conn.goaway() {
+                // http2's own words for the close ("broken pipe") would only mislead.
+                let detail: crate::error::BoxError = if e.is_io() {
+                    "the server closed the connection after its GOAWAY".into()
                 } else {
-                    "stream ended before content-length was reached".into()
-                }),
-            );
+                    e.into()
+                };
+                return Error::body(
+                    BodyError::GoAway {
+                        code: goaway.code,
+                        last_stream_id: goaway.last_stream_id,
+                        received,
+                    },
+                    Some(detail),
+                );
+            }
         }
-        if e.is_go_away() {
-            Error::body(BodyError::GoAway { code, received }, Some(e.into()))
-        } else if e.is_reset() {
+        if e.is_reset() {
             Error::body(BodyError::Reset { code, received }, Some(e.into()))
         } else {
+            // An I/O failure, or a protocol violation http2 answered with its own GOAWAY.
             Error::body(BodyError::Io { received }, Some(e.into()))
         }
     }

@@ -17,7 +17,7 @@ use http::{HeaderMap, Method, StatusCode};
 use crate::body::Source;
 use crate::client::Client;
 use crate::deadline::Deadline;
-use crate::error::{Error, Kind, TimeoutKind};
+use crate::error::{BodyError, Error, Kind, TimeoutKind};
 use crate::options::Options;
 use crate::prepare::HopHeaders;
 use crate::request::Request;
@@ -87,7 +87,10 @@ impl Resumer {
 
     /// Whether a body failure of this kind is one a resume can get past.
     pub(crate) fn applies_to(&self, error: &Error) -> bool {
+        // A body that ran past its content-length was not cut: the entity itself is suspect,
+        // so there is no rest of it to fetch.
         self.attempts_left > 0
+            && !matches!(error.kind(), Kind::Body(BodyError::TooLong { .. }))
             && matches!(
                 error.kind(),
                 Kind::Body(_) | Kind::Timeout(TimeoutKind::Read)
