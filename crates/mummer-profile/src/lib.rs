@@ -95,6 +95,10 @@ pub struct Profile {
     /// Default header values, by name (letter case and order come from the protocol's order).
     #[serde(default)]
     pub headers: Vec<(String, String)>,
+    /// The WebSocket handshake (`None`: the profile has no WebSocket values; mummer then sends
+    /// the HTTP/1.1 order with the upgrade fields after it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub websocket: Option<WebSocketProfile>,
     /// How the browser makes multipart/form-data boundaries: `webkit` (Chrome, Edge, Safari:
     /// `----WebKitFormBoundary` and 16 characters), `firefox` (`----geckoformboundary` and hex),
     /// or `plain` (mummer's own).
@@ -258,6 +262,47 @@ pub struct Priority {
 pub struct Http1Profile {
     /// Header names in the order and letter case sent.
     pub header_order: Vec<String>,
+}
+
+/// How the browser opens a WebSocket.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebSocketProfile {
+    /// ALPN offered on the connection opened for a WebSocket (Chromium and Firefox: only
+    /// `http/1.1`; ALPS follows, so it is absent when `h2` is not offered).
+    pub alpn: Vec<String>,
+    /// The HTTP/1.1 upgrade request's header names, in order and letter case.
+    pub header_order: Vec<String>,
+    /// Values for the upgrade request that differ from (or are missing in) the profile's
+    /// `headers`: `Pragma`, `Cache-Control`, `Accept`, `Sec-Fetch-*`, ...
+    #[serde(default)]
+    pub headers: Vec<(String, String)>,
+    /// `Sec-WebSocket-Extensions` as offered (`permessage-deflate; client_max_window_bits`).
+    #[serde(default)]
+    pub extensions: String,
+    /// Whether the browser opens a WebSocket as an RFC 8441 extended CONNECT stream on an
+    /// HTTP/2 connection whose server sent SETTINGS_ENABLE_CONNECT_PROTOCOL.
+    #[serde(default)]
+    pub rfc8441: bool,
+    /// The extended CONNECT's header names in order (pseudo-headers, `:protocol` included,
+    /// then the rest), lowercase.
+    #[serde(default)]
+    pub http2_header_order: Vec<String>,
+    /// The extended CONNECT HEADERS frame's priority.
+    #[serde(default)]
+    pub http2_priority: Option<Priority>,
+}
+
+impl WebSocketProfile {
+    /// The value the upgrade request sends for `name`: the WebSocket table's own, else the
+    /// profile's default.
+    pub fn header<'a>(&'a self, profile: &'a Profile, name: &str) -> Option<&'a str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+            .or_else(|| profile.header(name))
+    }
 }
 
 const PSEUDO: [&str; 4] = [":method", ":authority", ":scheme", ":path"];
@@ -455,6 +500,36 @@ impl Profile {
                 return Err(self.invalid(format!("default header {name:?} is in no header order")));
             }
         }
+        if let Some(ws) = &self.websocket {
+            if ws.alpn.is_empty() || ws.alpn.iter().any(|p| !tls.alpn.contains(p)) {
+                return Err(self
+                    .invalid("websocket.alpn must be a non-empty subset of tls.alpn".to_string()));
+            }
+            for required in [
+                "Host",
+                "Upgrade",
+                "Connection",
+                "Sec-WebSocket-Key",
+                "Sec-WebSocket-Version",
+            ] {
+                if !ws
+                    .header_order
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(required))
+                {
+                    return Err(self.invalid(format!("websocket.header_order lacks {required}")));
+                }
+            }
+            if !ws.extensions.is_empty() && !ws.extensions.starts_with("permessage-deflate") {
+                return Err(self.invalid(format!(
+                    "websocket.extensions {:?} is not a permessage-deflate offer",
+                    ws.extensions
+                )));
+            }
+            if ws.rfc8441 && !ws.http2_header_order.iter().any(|n| n == ":protocol") {
+                return Err(self.invalid("websocket.http2_header_order lacks :protocol"));
+            }
+        }
         Ok(())
     }
 
@@ -534,14 +609,24 @@ pub fn all() -> Result<&'static [Profile], ProfileError> {
 
 /// The profile with this name or alias (case-insensitive; `-` and `_` interchangeable).
 pub fn get(name: &str) -> Result<&'static Profile, ProfileError> {
-    let want = name_key(name);
-    all()?
-        .iter()
-        .find(|p| {
-            std::iter::once(&p.name)
-                .chain(&p.aliases)
-                .any(|n| name_key(n) == want)
-        })
+    // An index by compared form: this runs for every request that names a profile.
+    static INDEX: OnceLock<std::collections::HashMap<String, usize>> = OnceLock::new();
+    let all = all()?;
+    let index = INDEX.get_or_init(|| {
+        let mut index = std::collections::HashMap::new();
+        for (i, p) in all.iter().enumerate() {
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                index.insert(name_key(n), i);
+            }
+        }
+        index
+    });
+    let found = match index.get(name) {
+        Some(&i) => Some(i),
+        None => index.get(&name_key(name)).copied(),
+    };
+    found
+        .map(|i| &all[i])
         .ok_or_else(|| ProfileError::Unknown(name.to_string()))
 }
 

@@ -3,7 +3,9 @@
 
 use std::fmt::Write as _;
 
-use crate::{Http1Profile, Http2Profile, Priority, Profile, TlsProfile, decode_hex, names};
+use crate::{
+    Http1Profile, Http2Profile, Priority, Profile, TlsProfile, WebSocketProfile, decode_hex, names,
+};
 
 /// Longest line the writer aims for when it wraps a list.
 const WIDTH: usize = 100;
@@ -200,6 +202,10 @@ impl Profile {
         write_http2(&mut w, &self.http2);
         w.table("http1");
         write_http1(&mut w, &self.http1);
+        if let Some(ws) = &self.websocket {
+            w.table("websocket");
+            write_websocket(&mut w, ws);
+        }
         w.out
     }
 }
@@ -309,6 +315,25 @@ fn write_http2(w: &mut Writer<'_>, h: &Http2Profile) {
 
 fn write_http1(w: &mut Writer<'_>, h: &Http1Profile) {
     w.list("header_order", &h.header_order);
+}
+
+fn write_websocket(w: &mut Writer<'_>, ws: &WebSocketProfile) {
+    w.list("alpn", &ws.alpn);
+    w.list("header_order", &ws.header_order);
+    w.comments("headers");
+    w.out.push_str("headers = [\n");
+    for (name, value) in &ws.headers {
+        let _ = writeln!(w.out, "  [{}, {}],", string(name), string(value));
+    }
+    w.out.push_str("]\n");
+    w.str("extensions", &ws.extensions);
+    w.raw("rfc8441", ws.rfc8441);
+    if !ws.http2_header_order.is_empty() {
+        w.list("http2_header_order", &ws.http2_header_order);
+    }
+    if let Some(p) = &ws.http2_priority {
+        w.raw("http2_priority", priority(p));
+    }
 }
 
 /// The cipher suites a profile puts on the wire, in order: BoringSSL fixes the TLS 1.3 suites
@@ -527,6 +552,7 @@ pub fn wire_differences(a: &Profile, b: &Profile) -> Vec<String> {
         dbg(&a.form_boundary),
         dbg(&b.form_boundary),
     );
+    diff("websocket", dbg(&a.websocket), dbg(&b.websocket));
     out
 }
 

@@ -13,11 +13,13 @@
 //! * keeping cookies under RFC 6265 with the public suffix list, and the `Cookie` header they
 //!   make ([`cookie::Jar`]);
 //! * framing `multipart/form-data` request bodies with browser-shaped boundaries
-//!   ([`multipart`]).
+//!   ([`multipart`]);
+//! * WebSocket framing, the opening handshake's checks and permessage-deflate ([`ws`]).
 //!
 //! Out of scope: sockets, async runtimes, TLS, timeouts, connection pools, content codings
-//! (gzip, br, ...), HTTP/2, and choosing which headers to send. Keeping I/O out means every
-//! framing rule can be tested byte for byte, and the same core serves any transport.
+//! of HTTP bodies (gzip, br, ...), HTTP/2, and choosing which headers to send. Keeping I/O
+//! out means every framing rule can be tested byte for byte, and the same core serves any
+//! transport.
 //!
 //! ```
 //! use mummer_proto::{
@@ -58,6 +60,7 @@ pub mod netrc;
 pub mod request;
 pub mod response;
 mod syntax;
+pub mod ws;
 
 pub use body::{
     BodyDecoder, BodyKind, Decoded, body_kind, request_wants_close, response_keeps_alive,

@@ -28,6 +28,7 @@
 //! | `/page/form-submit` | HTML whose script POSTs a `FormData` (`field=value`, file `a.txt`, `text/plain`, `hello from a.txt` LF) with `fetch()` | POSTs `/page/fetch-submit?from=form-submit`, then navigates to `cross.<host>/page/cross?from=form-submit` (same site, cross origin) |
 //! | `/page/fetch-submit` | `application/json`: the capture summary, request body included | |
 //! | `/page/cross` | HTML: the end of the chain | |
+//! | `/page/websocket` | HTML whose script opens a WebSocket to `/ws-capture` + the page's query (`wss://` on TLS) | sends the upgrade (HTTP/1.1 `Upgrade: websocket`, or an extended CONNECT on HTTP/2 when [`CaptureOptions::enable_connect_protocol`] is set), which is recorded and answered `200` like any request |
 //! | any other `/page/...` | `404`, HTML | |
 //!
 //! Out of scope: anything a real server needs beyond that (no request bodies are kept outside
@@ -191,7 +192,16 @@ impl Capture {
     }
 }
 
+/// How a [`CaptureServer`] presents itself, beyond its certificate.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CaptureOptions {
+    /// Send `SETTINGS_ENABLE_CONNECT_PROTOCOL = 1` in the HTTP/2 server preface (RFC 8441),
+    /// inviting browsers to open WebSockets as extended CONNECT streams on the connection.
+    pub enable_connect_protocol: bool,
+}
+
 struct Shared {
+    options: CaptureOptions,
     captures: Mutex<Vec<Capture>>,
     events: broadcast::Sender<Capture>,
 }
@@ -260,11 +270,21 @@ impl CaptureServer {
     /// Starts a server on `addr` (port 0 picks a free port), presenting `identity` (the
     /// certificate PEM may hold a chain, leaf first), on the caller's runtime.
     pub async fn start_on(addr: SocketAddr, identity: Identity) -> io::Result<CaptureServer> {
+        Self::start_with(addr, identity, CaptureOptions::default()).await
+    }
+
+    /// Like [`Self::start_on`], with `options`.
+    pub async fn start_with(
+        addr: SocketAddr,
+        identity: Identity,
+        options: CaptureOptions,
+    ) -> io::Result<CaptureServer> {
         let acceptor = Arc::new(build_acceptor(&identity)?);
         let listener = TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
         let (events, _) = broadcast::channel(EVENT_CAPACITY);
         let shared = Arc::new(Shared {
+            options,
             captures: Mutex::new(Vec::new()),
             events,
         });
@@ -804,6 +824,8 @@ async fn bad_request<S: AsyncWrite + Unpin>(io: &mut S, reason: &str) -> io::Res
 
 const SETTINGS_INITIAL_WINDOW_SIZE: u16 = 0x4;
 const SETTINGS_MAX_FRAME_SIZE: u16 = 0x5;
+/// RFC 8441 section 3.
+const SETTINGS_ENABLE_CONNECT_PROTOCOL: u16 = 0x8;
 const DEFAULT_WINDOW: i64 = 65_535;
 const DEFAULT_MAX_FRAME: usize = 16_384;
 const PROTOCOL_ERROR: u32 = 0x1;
@@ -1183,8 +1205,14 @@ async fn serve_h2<S: AsyncRead + AsyncWrite + Unpin>(
         pending: Vec::new(),
         out: Vec::new(),
     };
-    // The server preface: an empty SETTINGS frame (all defaults), sent before reading.
-    put_frame(&mut server.out, frame_type::SETTINGS, 0, 0, &[]);
+    // The server preface, sent before reading: SETTINGS with every default, plus the RFC 8441
+    // invitation when asked.
+    let mut settings = Vec::new();
+    if shared.options.enable_connect_protocol {
+        settings.extend_from_slice(&SETTINGS_ENABLE_CONNECT_PROTOCOL.to_be_bytes());
+        settings.extend_from_slice(&1u32.to_be_bytes());
+    }
+    put_frame(&mut server.out, frame_type::SETTINGS, 0, 0, &settings);
     io.write_all(&server.out).await?;
     io.flush().await?;
     server.out.clear();

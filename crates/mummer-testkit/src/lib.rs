@@ -35,13 +35,15 @@ pub mod pattern;
 pub mod proxy;
 pub mod script;
 pub mod tls;
+pub mod ws;
 
 mod conn;
 mod core;
 
 pub use ca::{Identity, TestCa, untrusted_identity};
-pub use capture::{Capture, CaptureServer, RequestBody};
+pub use capture::{Capture, CaptureOptions, CaptureServer, RequestBody};
 pub use content::{ContentOptions, ContentServer};
 pub use h2script::{H2Request, H2ScriptServer, H2Step};
 pub use proxy::{ProxyOptions, ProxyProtocol, ProxyServer};
 pub use script::{ScriptServer, Step, chunked, response_with_length};
+pub use ws::{ClientFrame, WsConnection, WsServer};

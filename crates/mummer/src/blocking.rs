@@ -22,6 +22,9 @@ use url::Url;
 
 use crate::error::{Error, Result};
 
+mod ws;
+pub use ws::{WebSocket, WebSocketBuilder};
+
 /// A blocking client. Cheap to clone.
 #[derive(Clone)]
 pub struct Client {
@@ -57,6 +60,14 @@ impl Client {
     pub fn request(&self, method: Method, url: &str) -> RequestBuilder {
         RequestBuilder {
             inner: self.inner.request(method, url),
+            runtime: self.runtime.clone(),
+        }
+    }
+
+    /// A WebSocket to `url`, opened with this client's options (see [`crate::ws`]).
+    pub fn websocket(&self, url: &str) -> WebSocketBuilder {
+        WebSocketBuilder {
+            inner: self.inner.websocket(url),
             runtime: self.runtime.clone(),
         }
     }

@@ -9,6 +9,8 @@ use std::time::Duration;
 
 use url::Url;
 
+pub(crate) use crate::ws::WebSocketError;
+
 /// A boxed error source.
 pub(crate) type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -80,6 +82,9 @@ pub enum Kind {
     },
     /// An HTTP error status, raised only by [`Response::error_for_status`](crate::Response::error_for_status).
     Status(u16),
+    /// A WebSocket failed: its handshake, the peer's frames, or the connection under it
+    /// (see [`WebSocketError`]; [`Error::close_code`] tells the close code involved).
+    WebSocket(WebSocketError),
 }
 
 /// Why a redirect was not followed.
@@ -105,6 +110,8 @@ pub enum TimeoutKind {
     Read,
     /// The whole exchange, body included.
     Total,
+    /// A WebSocket's close handshake: the peer did not answer our close frame in time.
+    Close,
 }
 
 /// How a response head or connection violated HTTP.
@@ -211,6 +218,9 @@ impl Error {
                     TimeoutKind::Read => format!("nothing received for {after:?}"),
                     TimeoutKind::Total => {
                         format!("the whole exchange took longer than {after:?}")
+                    }
+                    TimeoutKind::Close => {
+                        format!("the peer did not answer the close frame within {after:?}")
                     }
                 }
                 .into(),
@@ -381,7 +391,41 @@ impl Error {
             Kind::Status(_) => 22,
             Kind::Aborted => 42,
             Kind::ClientClosed => 1,
+            Kind::WebSocket(w) => w.curl_code(),
         }
+    }
+
+    /// The WebSocket failure detail, if this is a WebSocket error.
+    pub fn websocket_error(&self) -> Option<&WebSocketError> {
+        match &self.inner.kind {
+            Kind::WebSocket(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    /// The WebSocket close code this error stands for: the one mummer closed with after a
+    /// protocol violation (1002, 1007, 1009), 1006 when the connection ended without a close
+    /// frame. `None` for errors of other kinds.
+    pub fn close_code(&self) -> Option<u16> {
+        match &self.inner.kind {
+            Kind::WebSocket(w) => w.close_code(),
+            _ => None,
+        }
+    }
+
+    /// A new error with the same kind, URL and message, for a failure that every later call
+    /// repeats (a WebSocket that failed keeps failing the same way).
+    pub(crate) fn repeat(&self) -> Error {
+        let mut e = Error::new(
+            self.inner.kind.clone(),
+            self.inner
+                .source
+                .as_ref()
+                .map(|s| BoxError::from(s.to_string())),
+        );
+        e.inner.url = self.inner.url.clone();
+        e.inner.in_body = self.inner.in_body;
+        e
     }
 
     /// The body failure detail, if this is a body error.
@@ -430,6 +474,8 @@ impl fmt::Display for Kind {
             Kind::Timeout(TimeoutKind::Connect) => f.write_str("connect timeout"),
             Kind::Timeout(TimeoutKind::Read) => f.write_str("read timeout"),
             Kind::Timeout(TimeoutKind::Total) => f.write_str("total timeout"),
+            Kind::Timeout(TimeoutKind::Close) => f.write_str("WebSocket close timeout"),
+            Kind::WebSocket(w) => write!(f, "WebSocket: {w}"),
             Kind::Request => f.write_str("sending the request failed"),
             Kind::Protocol(p) => write!(f, "protocol error: {p}"),
             Kind::Body(b @ BodyError::TooLong { .. }) => {

@@ -8,7 +8,8 @@
 //!
 //! In scope here: the async [`Client`] and the [`blocking`] facade, HTTP/1.1 (through the
 //! sans-IO `mummer-proto`) and HTTP/2 (through `http2`), TLS through BoringSSL, the pool,
-//! content-decoding. Out of scope: cookies, proxies, browser profiles (later layers).
+//! content-decoding, and WebSockets over the same connections' shape ([`ws`]). Out of scope:
+//! cookies, proxies, browser profiles (later layers).
 //!
 //! ```no_run
 //! # async fn run() -> mummer::Result<()> {
@@ -40,6 +41,7 @@ mod request;
 mod response;
 mod run;
 mod transport;
+pub mod ws;
 
 pub use body::Body;
 pub use client::{Client, ClientBuilder};

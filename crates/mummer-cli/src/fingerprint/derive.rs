@@ -241,6 +241,14 @@ pub(crate) fn derive(
             many[0].to_string()
         }
     };
+    // The capture opens no WebSocket: the base profile's handshake, if it has one.
+    let websocket = base.and_then(|b| b.websocket.clone());
+    if let (Some(b), Some(_)) = (base, &websocket) {
+        notes.note(
+            "websocket",
+            format!("No WebSocket observed: as {}.", b.name),
+        );
+    }
     let profile = Profile {
         name: meta.name,
         browser: meta.browser,
@@ -252,6 +260,7 @@ pub(crate) fn derive(
         http2,
         http1,
         headers,
+        websocket,
         form_boundary,
     };
     profile.validate().map_err(|e| e.to_string())?;

@@ -70,6 +70,30 @@ fetch("/page/fetch-submit?from=form-submit", { method: "POST", body })
 </script>
 "#;
 
+/// Opens a WebSocket to `/ws-capture` carrying the page's query (so a test can label the
+/// upgrade request), on this origin or on the host (and port) the query's `ws_host` names (a
+/// host the browser has no TLS session for, so that Chromium's handshake is a full one rather
+/// than a resumption of the page's session), and reports how it ended in the title. With
+/// `cookie=NAME=VALUE` it first sets that cookie, with `protocols=a,b` it offers those
+/// subprotocols. The capture server
+/// answers the upgrade like any request (200 and JSON, or an HTTP/2 200 for an extended
+/// CONNECT), so the browser's WebSocket fails once its handshake is recorded.
+const WEBSOCKET_PAGE: &str = r#"<!doctype html>
+<meta charset="utf-8">
+<title>websocket</title>
+<script>
+const query = new URLSearchParams(location.search);
+const scheme = location.protocol === "https:" ? "wss://" : "ws://";
+const host = query.get("ws_host") || location.host;
+// Optional: a cookie and subprotocols, to see where the browser puts Cookie and
+// Sec-WebSocket-Protocol among the other fields.
+if (query.has("cookie")) document.cookie = query.get("cookie") + "; path=/";
+const protocols = query.has("protocols") ? query.get("protocols").split(",") : [];
+const ws = new WebSocket(scheme + host + "/ws-capture" + location.search, protocols);
+ws.onerror = ws.onclose = () => { document.title = "websocket done"; };
+</script>
+"#;
+
 const DONE_PAGE: &str = r#"<!doctype html>
 <meta charset="utf-8">
 <title>done</title>
@@ -138,6 +162,7 @@ pub(crate) fn reply(target: &str, authority: Option<&str>, json: &Value) -> Repl
             body: json.to_string().into_bytes(),
         },
         "/page/cross" => html(DONE_PAGE),
+        "/page/websocket" => html(WEBSOCKET_PAGE),
         _ => Reply {
             status: 404,
             ..html(NOT_FOUND_PAGE)
@@ -200,6 +225,10 @@ mod tests {
         assert_eq!(r.headers[0].1, "application/json");
 
         assert_eq!(reply("/page/nope", None, &json).status, 404);
+        assert!(
+            String::from_utf8_lossy(&reply("/page/websocket?x=1", None, &json).body)
+                .contains("new WebSocket")
+        );
         assert!(
             String::from_utf8_lossy(&reply("/page/next", None, &json).body)
                 .contains("multipart/form-data")
