@@ -12,7 +12,7 @@ if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv" >&2
 fi
 "$venv/bin/pip" install -q --disable-pip-version-check \
-  "maturin>=1.16,<2" pytest trio uvloop anyio mypy ruff >&2
+  "maturin>=1.16,<2" pytest trio uvloop anyio mypy ruff "websockets>=13" >&2
 if [ "${MUMMER_SKIP_BUILD:-0}" != 1 ] || ! "$venv/bin/python" -c "import mummer" 2>/dev/null; then
   MATURIN_PEP517_ARGS="--profile ${MUMMER_PY_PROFILE:-release}" \
     "$venv/bin/pip" install -q --disable-pip-version-check --force-reinstall --no-deps . >&2

@@ -48,6 +48,8 @@ __all__ = [
     "Pending",
     "Form",
     "Client",
+    "WebSocket",
+    "WsTask",
     "Options",
     "profiles",
     "resolve_profile",
@@ -192,6 +194,14 @@ class Response:
     def resumes(self) -> int: ...
     @property
     def stream(self) -> Optional[Stream]: ...
+    def summary(
+        self,
+    ) -> tuple[
+        tuple[str, int, str, str],
+        tuple[int, str, int, str, int, int, int],
+        tuple[Optional[bytes], int, int, Optional[Stream]],
+    ]:
+        """What `_fill` reads, in one call."""
 
 @final
 class Pending:
@@ -263,11 +273,60 @@ class Client:
         `UploadSink` bodies, whose producer is this thread (use `start`)."""
     def upload_sink(self) -> UploadSink:
         """A new sink to pass as a `start` body."""
+    def ws_connect(
+        self,
+        url: str,
+        opts: Union[dict[str, Any], Options, None],
+        config: Optional[dict[str, Any]] = None,
+    ) -> WsTask:
+        """Opens a WebSocket with these request options and WebSocket settings; the task's
+        result is the `WebSocket`."""
     def close(self) -> None: ...
     @property
     def closed(self) -> bool: ...
     @property
     def cookie_jar(self) -> Optional[CookieJar]: ...
+
+@final
+class WsTask:
+    """A WebSocket operation in flight (open, send, flush, close)."""
+
+    def poll(self, waker: Waker, token: int) -> bool:
+        """Registers the waker unless finished; False when finished."""
+    def done(self) -> bool: ...
+    def result(self) -> Any:
+        """The outcome (a `WebSocket`, a `(code, reason)` close frame, or None); raises the
+        failure."""
+    def wait(self, timeout: Optional[float] = None) -> Any:
+        """Runs it to its end on this thread without the GIL, then `result()`."""
+    def cancel(self) -> None: ...
+
+_Received = tuple[bytes, int, Optional[tuple[int, str]]]
+
+@final
+class WebSocket:
+    """An open WebSocket of the engine."""
+
+    def try_recv(self, fragment: bool = False) -> Optional[_Received]:
+        """The next message (or frame) if one is queued: (payload, CURLWS flags, close)."""
+    def recv_wait(self, waker: Waker, token: int, fragment: bool = False) -> bool:
+        """False when something is queued; True when the token will be signalled."""
+    def recv(self, timeout: Optional[float] = None, fragment: bool = False) -> _Received:
+        """Blocks without the GIL for the next message (or frame)."""
+    def send(
+        self, data: bytes, text: bool, whole: bool = True, start: bool = True, last: bool = True
+    ) -> Optional[WsTask]:
+        """Queues a message or frame; None when queued at once."""
+    def ping(self, data: bytes, pong: bool = False) -> None: ...
+    def flush(self) -> WsTask: ...
+    def close(self, code: int, reason: str) -> WsTask: ...
+    def terminate(self) -> None: ...
+    def is_closed(self) -> bool: ...
+    def protocol(self) -> Optional[str]: ...
+    def compressed(self) -> bool: ...
+    def url(self) -> str: ...
+    def response_headers(self) -> list[tuple[str, bytes]]: ...
+    def request_headers(self) -> list[tuple[str, bytes]]: ...
 
 def profiles() -> list[tuple[str, list[str], str, str]]:
     """Every shipped profile: (name, aliases, browser, version)."""

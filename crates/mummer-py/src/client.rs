@@ -133,6 +133,37 @@ impl Client {
         })
     }
 
+    /// Opens a WebSocket to `url` with this call's request options (`opts`, as `start` takes
+    /// them) and WebSocket settings (`config`, see `ws::configure`): a `WsTask` whose result
+    /// is the `WebSocket`. Runs on the shared runtime (its reader and writer tasks live
+    /// there), so the socket can be used from any thread or event loop.
+    #[pyo3(signature = (url, opts, config = None))]
+    fn ws_connect(
+        &self,
+        url: &str,
+        opts: &Bound<'_, PyAny>,
+        config: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<crate::ws::WsTask> {
+        let opts = crate::config::request_opts(opts)?;
+        let client = self.client()?;
+        let mut failed = None;
+        let builder =
+            client
+                .websocket(url)
+                .request(|request| match prepare(request, &opts, BodyArg::None) {
+                    Ok(request) => request,
+                    Err(e) => {
+                        failed = Some(e);
+                        client.get(url)
+                    }
+                });
+        if let Some(e) = failed {
+            return Err(errors::option(e));
+        }
+        let builder = crate::ws::configure(builder, config)?;
+        Ok(crate::ws::connecting(builder))
+    }
+
     /// Sends the request and waits for it on the calling thread, without the GIL: the
     /// exchange runs right here (no hand-off to a runtime thread and back), woken by the
     /// runtime's reactor. `body` must not be an `UploadSink` (its producer is this thread).
@@ -244,7 +275,9 @@ impl Client {
             client.close();
         }
         // Threads that ended took their runtimes with them: forget their clients.
-        state.locals.retain(|_, (made_on, _)| made_on.strong_count() > 0);
+        state
+            .locals
+            .retain(|_, (made_on, _)| made_on.strong_count() > 0);
         state.locals.insert(
             id,
             (Arc::downgrade(&runtime), ForkSafe::new(client.clone())),

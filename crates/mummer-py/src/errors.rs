@@ -2,6 +2,7 @@
 //! curl's number for it (`code`). The Python layer maps it into the requests-compatible tree
 //! (`mummer.requests.exceptions`), in one function.
 
+use mummer::ws::WebSocketError;
 use mummer::{BodyError, Kind, RedirectError, TimeoutKind};
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
@@ -35,6 +36,13 @@ pub(crate) const KINDS: &[&str] = &[
     "aborted",
     "too_large",
     "status",
+    "ws_close_timeout",
+    "ws_handshake",
+    "ws_protocol",
+    "ws_abnormal",
+    "ws_closed",
+    "ws_send",
+    "ws_keepalive",
     "runtime",
     "panic",
 ];
@@ -93,7 +101,10 @@ impl ErrorInfo {
 
 impl From<&mummer::Error> for ErrorInfo {
     fn from(e: &mummer::Error) -> ErrorInfo {
-        ErrorInfo::new(e.to_string(), kind_name(e.kind()), e.curl_code())
+        // A WebSocket failure that stands for a close code carries that code, as curl_cffi's
+        // WebSocketError does (1002, 1006, 1007, 1009, 1011).
+        let code = e.close_code().map_or(e.curl_code(), u32::from);
+        ErrorInfo::new(e.to_string(), kind_name(e.kind()), code)
     }
 }
 
@@ -115,6 +126,7 @@ fn kind_name(kind: &Kind) -> &'static str {
         Kind::Proxy { status: None } => "proxy",
         Kind::Timeout(TimeoutKind::Connect) => "timeout_connect",
         Kind::Timeout(TimeoutKind::Read) => "timeout_read",
+        Kind::Timeout(TimeoutKind::Close) => "ws_close_timeout",
         Kind::Timeout(_) => "timeout_total",
         Kind::Request => "request",
         Kind::Protocol(_) => "protocol",
@@ -133,6 +145,15 @@ fn kind_name(kind: &Kind) -> &'static str {
         Kind::Aborted => "aborted",
         Kind::TooLarge { .. } => "too_large",
         Kind::Status(_) => "status",
+        Kind::WebSocket(w) => match w {
+            WebSocketError::Handshake(_) => "ws_handshake",
+            WebSocketError::Protocol(_) => "ws_protocol",
+            WebSocketError::Abnormal { .. } => "ws_abnormal",
+            WebSocketError::Closed => "ws_closed",
+            WebSocketError::Send(_) => "ws_send",
+            WebSocketError::KeepaliveTimeout => "ws_keepalive",
+            _ => "ws_protocol",
+        },
         _ => "request",
     }
 }

@@ -1,7 +1,7 @@
 //! `mummer._native`: the mummer engine for Python. This crate only bridges: registration here,
 //! the runtime (`runtime`), the wake mechanism (`waker`), option conversion (`config`), and the
 //! objects Python holds (`client`, `pending`, `response`, `stream`, `upload`, `form`,
-//! `cookies`). The API users see is Python, in `python/mummer`.
+//! `cookies`, `ws`). The API users see is Python, in `python/mummer`.
 //!
 //! Rules every module keeps: blocking work happens with the GIL released; no thread of the
 //! runtime ever touches a Python object (they wake async waiters by writing to a `Waker`'s
@@ -19,6 +19,7 @@ mod runtime;
 mod stream;
 mod upload;
 mod waker;
+mod ws;
 
 use std::time::Duration;
 
@@ -84,6 +85,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<pending::Pending>()?;
     m.add_class::<form::Form>()?;
     m.add_class::<client::Client>()?;
+    m.add_class::<ws::WebSocket>()?;
+    m.add_class::<ws::WsTask>()?;
     m.add_class::<config::OptionsObject>()?;
     m.add_function(wrap_pyfunction!(profiles, m)?)?;
     m.add_function(wrap_pyfunction!(resolve_profile, m)?)?;

@@ -344,4 +344,46 @@ impl Response {
     fn stream<'py>(&self, py: Python<'py>) -> Option<Bound<'py, Stream>> {
         self.stream.as_ref().map(|s| s.bind(py).clone())
     }
+
+    /// What `_fill` reads, in one call instead of fifteen: ((url, status, reason,
+    /// http_version), (redirect_count, primary_ip, primary_port, local_ip, local_port,
+    /// header_size, retries), (content, raw_bytes, resumes, stream)).
+    #[allow(clippy::type_complexity)]
+    fn summary<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> (
+        (&str, u16, &str, &'static str),
+        (usize, String, u16, String, u16, u64, u32),
+        (
+            Option<Bound<'py, PyBytes>>,
+            u64,
+            u32,
+            Option<Bound<'py, Stream>>,
+        ),
+    ) {
+        (
+            (
+                self.url(),
+                self.status(),
+                self.reason(),
+                self.http_version(),
+            ),
+            (
+                self.redirect_count(),
+                self.primary_ip(),
+                self.primary_port(),
+                self.local_ip(),
+                self.local_port(),
+                self.header_size(),
+                self.retries(),
+            ),
+            (
+                self.content(py),
+                self.raw_bytes,
+                self.resumes,
+                self.stream(py),
+            ),
+        )
+    }
 }

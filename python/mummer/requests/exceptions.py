@@ -270,6 +270,15 @@ _KIND_TO_CLASS: dict[str, type[RequestException]] = {
     "aborted": RequestException,
     "too_large": RequestException,
     "status": HTTPError,
+    # WebSocket failures are raised as mummer.requests.websockets' classes; these are the
+    # requests-style fallbacks for code that reaches them through _from_native.
+    "ws_close_timeout": Timeout,
+    "ws_handshake": ConnectionError,
+    "ws_protocol": ConnectionError,
+    "ws_abnormal": ConnectionError,
+    "ws_closed": SessionClosed,
+    "ws_send": RequestException,
+    "ws_keepalive": Timeout,
     "runtime": RequestException,
     "panic": RequestException,
 }

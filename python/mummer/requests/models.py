@@ -616,26 +616,27 @@ def _fill(
     rsp._native = native
     rsp._request_body = request_body
     rsp._response_class = response_class
-    rsp.url = native.url
-    status = native.status
+    (
+        (rsp.url, status, rsp.reason, version),
+        (
+            rsp.redirect_count,
+            rsp.primary_ip,
+            rsp.primary_port,
+            rsp.local_ip,
+            rsp.local_port,
+            rsp.header_size,
+            rsp.retries,
+        ),
+        (content, raw_bytes, rsp.resumes, stream),
+    ) = native.summary()
     rsp.status_code = status
-    rsp.reason = native.reason
     rsp.ok = 200 <= status < 400
-    rsp.http_version = _HTTP_VERSIONS.get(native.http_version, CurlHttpVersion.NONE)
+    rsp.http_version = _HTTP_VERSIONS.get(version, CurlHttpVersion.NONE)
     rsp.default_encoding = default_encoding
-    rsp.redirect_count = native.redirect_count
-    rsp.primary_ip = native.primary_ip
-    rsp.primary_port = native.primary_port
-    rsp.local_ip = native.local_ip
-    rsp.local_port = native.local_port
-    rsp.header_size = native.header_size
     rsp.upload_size = upload_size
-    rsp.retries = native.retries
-    rsp.resumes = native.resumes
-    stream = native.stream
     if stream is None:
-        rsp._content = native.content or b""
-        rsp.download_size = native.raw_bytes
+        rsp._content = content or b""
+        rsp.download_size = raw_bytes
         rsp._stream_state = "done"
     else:
         rsp._content = None

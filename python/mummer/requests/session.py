@@ -71,6 +71,15 @@ from .utils import (
     select_proxy,
     timeout_options,
 )
+from .websockets import (
+    AsyncWebSocket,
+    AsyncWebSocketContext,
+    CurlWsFrame,
+    WebSocket,
+    WebSocketRetryStrategy,
+    _ws_config,
+    _ws_error,
+)
 
 if TYPE_CHECKING:
     from enum import Enum
@@ -1048,17 +1057,64 @@ class BaseSession(Generic[R]):
             rsp.close()
             rsp.raise_for_status()
 
-    def ws_connect(self, url: str, *args: Any, **kwargs: Any) -> Any:
-        """WebSockets are not implemented in mummer yet."""
-        raise NotImplementedError(
-            "mummer does not implement WebSockets yet (ws_connect); they come in a later release"
-        )
+    # -- WebSockets ----------------------------------------------------------------------
+
+    def _ws_task(self, url: str, request: dict[str, Any], config: dict[str, Any]) -> _native.WsTask:
+        """The open of a WebSocket with this session's settings under `request`'s keywords
+        (those of `request()` that apply to an upgrade), as the engine's task."""
+        curl_options = request.pop("curl_options", None)
+        if curl_options:
+            raise unsupported_option("curl_options", "set the equivalent keyword instead")
+        unknown = set(request) - _WS_REQUEST_KEYWORDS
+        if unknown:
+            raise TypeError(f"ws_connect() got unexpected keyword arguments: {sorted(unknown)}")
+        # ws/wss select proxies and cookies as http/https do (the engine takes either).
+        prepared = self._prepare_full("GET", _ws_http_url(url), **request)
+        target = prepared.url
+        if url[:6].lower().startswith(("ws://", "wss://")):
+            target = ("wss" if target.startswith("https") else "ws") + target[target.index(":") :]
+        try:
+            return self._client.ws_connect(target, prepared.opts, config)
+        except _native.NativeError as e:
+            raise _from_native(e) from e
+
+    def _ws_open(
+        self, url: str, request: dict[str, Any], config: dict[str, Any]
+    ) -> _native.WebSocket:
+        """Opens a WebSocket, blocking without the GIL (see `_ws_task`)."""
+        task = self._ws_task(url, request, config)
+        try:
+            ws = task.wait(None)
+        except _native.NativeError as e:
+            raise _ws_error(e) from e
+        assert isinstance(ws, _native.WebSocket)
+        return ws
 
     def upkeep(self) -> Any:
         """libcurl's connection upkeep has no equivalent: the engine keeps its pool itself."""
         raise NotImplementedError(
             "upkeep() is not supported: mummer has no libcurl; its engine keeps the pool itself"
         )
+
+
+# The keywords of `request()` that `ws_connect` takes (the rest make no sense for an upgrade).
+_WS_REQUEST_KEYWORDS = frozenset(
+    {
+        "params", "headers", "cookies", "auth", "timeout", "allow_redirects", "max_redirects",
+        "proxies", "proxy", "proxy_auth", "verify", "referer", "accept_encoding", "impersonate",
+        "ja3", "akamai", "perk", "extra_fp", "default_headers", "quote", "http_version",
+        "interface", "dns", "doh_url", "cert", "max_recv_speed",
+    }
+)  # fmt: skip
+
+
+def _ws_http_url(url: str) -> str:
+    lower = url[:6].lower()
+    if lower.startswith("ws://"):
+        return "http://" + url[5:]
+    if lower.startswith("wss://"):
+        return "https://" + url[6:]
+    return url
 
 
 def _reject(name: str, value: object, hint: str = "no libcurl DNS or HTTP/3 layer here") -> None:
@@ -1117,6 +1173,101 @@ class Session(BaseSession[R]):
         tb: Optional[TracebackType],
     ) -> None:
         self.close()
+
+    def ws_connect(
+        self,
+        url: str,
+        on_message: Optional[Callable[[WebSocket, Union[bytes, str]], None]] = None,
+        on_error: Optional[Callable[[WebSocket, Exception], None]] = None,
+        on_open: Optional[Callable[[WebSocket], None]] = None,
+        on_close: Optional[Callable[[WebSocket, int, str], None]] = None,
+        on_data: Optional[Callable[[WebSocket, bytes, CurlWsFrame], None]] = None,
+        *,
+        autoclose: bool = True,
+        skip_utf8_validation: bool = False,
+        ws_retry: Optional[WebSocketRetryStrategy] = None,
+        max_message_size: int = 4194304,
+        params: Optional[ParamsType] = None,
+        headers: Optional[HeaderTypes] = None,
+        cookies: Optional[CookieTypes] = None,
+        auth: Optional[tuple[str, str]] = None,
+        timeout: Union[TimeoutType, NotSetType] = NOT_SET,
+        allow_redirects: Union[bool, CurlFollow, str, None] = None,
+        max_redirects: Optional[int] = None,
+        proxies: Optional[ProxySpec] = None,
+        proxy: Optional[str] = None,
+        proxy_auth: Optional[tuple[str, str]] = None,
+        verify: Union[bool, str, None] = None,
+        referer: Optional[str] = None,
+        accept_encoding: Optional[str] = _DEFAULT_ACCEPT_ENCODING,
+        impersonate: ImpersonateType = None,
+        ja3: Optional[str] = None,
+        akamai: Optional[str] = None,
+        perk: Optional[str] = None,
+        extra_fp: Union[ExtraFingerprints, ExtraFpDict, None] = None,
+        default_headers: Optional[bool] = None,
+        quote: Union[str, Literal[False]] = "",
+        http_version: Union[CurlHttpVersion, HttpVersionLiteral, None] = None,
+        interface: Optional[str] = None,
+        dns: Union[str, list[str], None] = None,
+        doh_url: Optional[str] = None,
+        cert: Union[str, tuple[str, str], None] = None,
+        max_recv_speed: int = 0,
+        curl_options: Optional[dict[Any, Any]] = None,
+    ) -> WebSocket:
+        """Opens a WebSocket with this session's settings (browser profile, proxies, cookies,
+        credentials; `timeout` limits the handshake) and returns it connected. The callbacks
+        serve `WebSocket.run_forever`."""
+        self._check_closed()
+        ws = WebSocket(
+            on_message=on_message,
+            on_error=on_error,
+            on_open=on_open,
+            on_close=on_close,
+            on_data=on_data,
+            autoclose=autoclose,
+            skip_utf8_validation=skip_utf8_validation,
+            ws_retry=ws_retry,
+            max_message_size=max_message_size,
+        )
+        request: dict[str, Any] = {
+            "params": params,
+            "headers": headers,
+            "cookies": cookies,
+            "auth": auth,
+            "timeout": timeout,
+            "allow_redirects": allow_redirects,
+            "max_redirects": max_redirects,
+            "proxies": proxies,
+            "proxy": proxy,
+            "proxy_auth": proxy_auth,
+            "verify": verify,
+            "referer": referer,
+            "accept_encoding": accept_encoding,
+            "impersonate": impersonate,
+            "ja3": ja3,
+            "akamai": akamai,
+            "perk": perk,
+            "extra_fp": extra_fp,
+            "default_headers": default_headers,
+            "quote": quote,
+            "http_version": http_version,
+            "interface": interface,
+            "dns": dns,
+            "doh_url": doh_url,
+            "cert": cert,
+            "max_recv_speed": max_recv_speed,
+            "curl_options": curl_options,
+        }
+        ws._session = self
+        ws._native_ws = self._ws_open(
+            url,
+            request,
+            _ws_config(
+                skip_utf8_validation=skip_utf8_validation, max_message_size=max_message_size
+            ),
+        )
+        return ws
 
     def close(self) -> None:
         """Closes the session: no new requests; responses already received stay readable."""
@@ -1277,6 +1428,13 @@ class Session(BaseSession[R]):
         return self.request("HEAD", url, **kwargs)
 
     def get(self, url: str, **kwargs: Unpack[RequestParams]) -> R:
+        if not kwargs and type(self).request is Session.request:
+            # Only the session's settings: `request` would do exactly this, after a call that
+            # passes 38 keywords and checks each of them.
+            prepared = self._prepare_plain("GET", url, False)
+            rsp = self._response(self._send(prepared), prepared, None)
+            self._check_status(rsp)
+            return rsp
         return self.request("GET", url, **kwargs)
 
     def post(self, url: str, **kwargs: Unpack[RequestParams]) -> R:
@@ -1405,6 +1563,121 @@ class AsyncSession(BaseSession[R]):
         tb: Optional[TracebackType],
     ) -> None:
         await self.close()
+
+    def ws_connect(
+        self,
+        url: str,
+        autoclose: bool = True,
+        params: Optional[ParamsType] = None,
+        headers: Optional[HeaderTypes] = None,
+        cookies: Optional[CookieTypes] = None,
+        auth: Optional[tuple[str, str]] = None,
+        timeout: Union[TimeoutType, NotSetType] = NOT_SET,
+        allow_redirects: Union[bool, CurlFollow, str, None] = None,
+        max_redirects: Optional[int] = None,
+        proxies: Optional[ProxySpec] = None,
+        proxy: Optional[str] = None,
+        proxy_auth: Optional[tuple[str, str]] = None,
+        verify: Union[bool, str, None] = None,
+        referer: Optional[str] = None,
+        accept_encoding: Optional[str] = _DEFAULT_ACCEPT_ENCODING,
+        impersonate: ImpersonateType = None,
+        ja3: Optional[str] = None,
+        akamai: Optional[str] = None,
+        perk: Optional[str] = None,
+        extra_fp: Union[ExtraFingerprints, ExtraFpDict, None] = None,
+        default_headers: Optional[bool] = None,
+        quote: Union[str, Literal[False]] = "",
+        http_version: Union[CurlHttpVersion, HttpVersionLiteral, None] = None,
+        interface: Optional[str] = None,
+        dns: Union[str, list[str], None] = None,
+        doh_url: Optional[str] = None,
+        cert: Union[str, tuple[str, str], None] = None,
+        max_recv_speed: int = 0,
+        recv_queue_size: int = 64,
+        send_queue_size: int = 32,
+        max_send_batch_size: int = 64,
+        coalesce_frames: bool = False,
+        ws_retry: Optional[WebSocketRetryStrategy] = None,
+        recv_time_slice: float = 0.01,
+        send_time_slice: float = 0.01,
+        max_message_size: int = 4194304,
+        drain_on_error: bool = False,
+        block_on_recv_queue_full: bool = True,
+        curl_options: Optional[dict[Any, Any]] = None,
+        *,
+        skip_utf8_validation: bool = False,
+    ) -> AsyncWebSocketContext:
+        """Opens a WebSocket with this session's settings: await the result, or use it with
+        ``async with`` (closed on exit). The queue sizes are curl_cffi's knobs; the engine
+        bounds its queues in bytes (the receive queue holds at least one whole message)."""
+        self._check_closed()
+        request: dict[str, Any] = {
+            "params": params,
+            "headers": headers,
+            "cookies": cookies,
+            "auth": auth,
+            "timeout": timeout,
+            "allow_redirects": allow_redirects,
+            "max_redirects": max_redirects,
+            "proxies": proxies,
+            "proxy": proxy,
+            "proxy_auth": proxy_auth,
+            "verify": verify,
+            "referer": referer,
+            "accept_encoding": accept_encoding,
+            "impersonate": impersonate,
+            "ja3": ja3,
+            "akamai": akamai,
+            "perk": perk,
+            "extra_fp": extra_fp,
+            "default_headers": default_headers,
+            "quote": quote,
+            "http_version": http_version,
+            "interface": interface,
+            "dns": dns,
+            "doh_url": doh_url,
+            "cert": cert,
+            "max_recv_speed": max_recv_speed,
+            "curl_options": curl_options,
+        }
+        task = self._ws_task(
+            url,
+            request,
+            _ws_config(
+                skip_utf8_validation=skip_utf8_validation, max_message_size=max_message_size
+            ),
+        )
+
+        async def opened() -> AsyncWebSocket:
+            try:
+                while not task.done():  # a wake means "poll again"
+                    await _wake.wait(task.poll)
+                native = task.result()
+            except _native.NativeError as e:
+                raise _ws_error(e) from e
+            except BaseException:
+                task.cancel()
+                raise
+            assert isinstance(native, _native.WebSocket)
+            return AsyncWebSocket(
+                self,
+                native,
+                autoclose=autoclose,
+                skip_utf8_validation=skip_utf8_validation,
+                recv_queue_size=recv_queue_size,
+                send_queue_size=send_queue_size,
+                max_send_batch_size=max_send_batch_size,
+                coalesce_frames=coalesce_frames,
+                ws_retry=ws_retry,
+                recv_time_slice=recv_time_slice,
+                send_time_slice=send_time_slice,
+                max_message_size=max_message_size,
+                drain_on_error=drain_on_error,
+                block_on_recv_queue_full=block_on_recv_queue_full,
+            )
+
+        return AsyncWebSocketContext(opened())
 
     async def close(self) -> None:
         """Closes the session: no new requests; responses already received stay readable."""

@@ -42,6 +42,13 @@ ERROR_KINDS = (
     "aborted",
     "too_large",
     "status",
+    "ws_close_timeout",
+    "ws_handshake",
+    "ws_protocol",
+    "ws_abnormal",
+    "ws_closed",
+    "ws_send",
+    "ws_keepalive",
     "runtime",
     "panic",
 )
@@ -199,6 +206,23 @@ class Form:
         self.parts.append(("file", name, path, filename, content_type))
 
 
+def summary_of(r: Any) -> tuple[Any, ...]:
+    """`_native.Response.summary` of a fake with the same attributes."""
+    return (
+        (r.url, r.status, r.reason, r.http_version),
+        (
+            r.redirect_count,
+            r.primary_ip,
+            r.primary_port,
+            r.local_ip,
+            r.local_port,
+            r.header_size,
+            r.retries,
+        ),
+        (r.content, r.raw_bytes, r.resumes, r.stream),
+    )
+
+
 class Response:
     """A canned 200 with a whole body."""
 
@@ -236,6 +260,9 @@ class Response:
         self.raw_bytes = 5
         self.resumes = 0
         self.stream = None
+
+    def summary(self) -> tuple[Any, ...]:
+        return summary_of(self)
 
 
 class Pending:

@@ -11,6 +11,7 @@ from typing import Any, Optional
 
 import pytest
 
+import fake_native
 from mummer import _native
 from mummer.const import CurlHttpVersion
 from mummer.requests import Response
@@ -87,6 +88,9 @@ class FakeNative:
         self.resumes = 0
         self.stream: Optional[FakeStream] = None
         self.__dict__.update(kw)
+
+    def summary(self) -> tuple[Any, ...]:
+        return fake_native.summary_of(self)
 
 
 def response(on_finish: Optional[Callable[[], None]] = None, **kw: Any) -> Response:

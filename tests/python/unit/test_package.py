@@ -63,16 +63,16 @@ def test_other_missing_names_are_attribute_errors() -> None:
         mummer.requests.no_such_thing  # type: ignore[attr-defined]  # noqa: B018
 
 
-def test_websockets_come_later() -> None:
+def test_websocket_exceptions_have_curl_cffis_bases() -> None:
     from mummer.requests.exceptions import SessionClosed, Timeout
 
     assert issubclass(mummer.WebSocketClosed, (mummer.WebSocketError, SessionClosed))
     assert issubclass(mummer.WebSocketTimeout, Timeout)
     assert issubclass(mummer.WebSocketError, mummer.CurlError)
-    with pytest.raises(NotImplementedError, match="WebSockets"):
-        mummer.Session().ws_connect("wss://example.com/")
-    with pytest.raises(NotImplementedError, match="WebSockets"):
-        mummer.WebSocket()
+    with pytest.raises(NotImplementedError, match="curl"):
+        mummer.WebSocket(curl=object())
+    with pytest.raises(TypeError, match="data"):
+        mummer.Session().ws_connect("ws://127.0.0.1:9/", data=b"x")  # type: ignore[call-arg]
 
 
 def test_warnings_are_off_by_default_and_can_be_shown() -> None:
