@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages mummer's build and tests need, if any are missing.
 # BoringSSL builds with cmake, bindgen needs libclang, its patches are applied with git;
-# the interop tests run Debian's nginx and apache2; the Python package is built in a venv.
+# the interop tests run Debian's nginx and apache2; the Python package is built in a venv; the
+# netem test (crates/mummer-cli/tests/netem.rs) needs iproute2 (ip, tc) and python3.
 # With --browsers, also Debian's chromium and firefox-esr (and certutil, from libnss3-tools, to
 # make Firefox trust the test CA) for the live-browser comparison (tests/live_browsers.rs).
 set -euo pipefail
-pkgs=(cmake libclang-dev git nginx clang apache2 apache2-utils python3-venv)
+pkgs=(cmake libclang-dev git nginx clang apache2 apache2-utils python3-venv iproute2)
 for arg in "$@"; do
   case "$arg" in
     --browsers) pkgs+=(chromium firefox-esr libnss3-tools) ;;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting, clippy, docs, the Rust test suite (unit, wire-exact,
-# fault servers, lifecycle, nginx and Apache interop, live browsers), then the Python package:
+# fault servers, lifecycle, nginx and Apache interop, live browsers, downloads over an impaired
+# link in a network namespace), then the Python package:
 # built and installed into target/pyenv as a user would (`pip install .`), linted (ruff),
 # type-checked (mypy --strict, stubtest of the native module) and tested with pytest against
 # the installed package and the test server.
@@ -10,8 +11,9 @@ scripts/deps.sh --browsers
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps -q
-# The curl_cffi comparison (tests/impersonate_curl_cffi.rs) must run here, not skip.
-MUMMER_REQUIRE_CURL_CFFI=1 cargo test --workspace
+# The curl_cffi comparison (tests/impersonate_curl_cffi.rs) and the netem test
+# (crates/mummer-cli/tests/netem.rs, root only) must run here, not skip.
+MUMMER_REQUIRE_CURL_CFFI=1 MUMMER_REQUIRE_NETNS=1 cargo test --workspace
 
 # The Python package.
 cargo build -p mummer-testkit --bin mummer-testserver -p mummer-cli --bin mummer
