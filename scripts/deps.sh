@@ -5,12 +5,15 @@
 # netem test (crates/mummer-cli/tests/netem.rs) needs iproute2 (ip, tc) and python3.
 # With --browsers, also Debian's chromium and firefox-esr (and certutil, from libnss3-tools, to
 # make Firefox trust the test CA) for the live-browser comparison (tests/live_browsers.rs).
+# With --fuzz, also cargo-fuzz (built from crates.io) for scripts/fuzz.sh.
 set -euo pipefail
 pkgs=(cmake libclang-dev git nginx clang apache2 apache2-utils python3-venv iproute2)
+fuzz=0
 for arg in "$@"; do
   case "$arg" in
     --browsers) pkgs+=(chromium firefox-esr libnss3-tools) ;;
-    *) echo "usage: $0 [--browsers]" >&2; exit 2 ;;
+    --fuzz) fuzz=1 ;;
+    *) echo "usage: $0 [--browsers] [--fuzz]" >&2; exit 2 ;;
   esac
 done
 missing=()
@@ -22,4 +25,8 @@ if ((${#missing[@]})); then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+if ((fuzz)) && ! cargo fuzz --version >/dev/null 2>&1; then
+  echo "installing: cargo-fuzz (crates.io)" >&2
+  cargo install cargo-fuzz --locked --version 0.13.2 --quiet
 fi

@@ -140,7 +140,7 @@ pub enum InvalidCookie {
     /// The domain is not a host name or an IP address (it has a port, a path, a space ...).
     #[error("invalid cookie domain")]
     Domain,
-    /// The path does not start with `/`, or has a control character or `;`.
+    /// The path does not start with `/`, or has a control character.
     #[error("invalid cookie path")]
     Path,
 }
@@ -578,7 +578,10 @@ fn from_public(cookie: &Cookie) -> Result<cookie_store::Cookie<'static>, Invalid
     } else {
         cookie.path.as_str()
     };
-    if !path.starts_with('/') || !valid_value(path) {
+    // A `;` cannot come from a Path attribute, but it can from a default path (RFC 6265
+    // §5.1.4: the request URL's directory, as in `/a;v=1/`), so a cookie the jar stored from
+    // a response, written to cookies.txt, must load again with it.
+    if !path.starts_with('/') || path.chars().any(char::is_control) {
         return Err(InvalidCookie::Path);
     }
     let (domain, host_only) = match cookie.domain.strip_prefix('.') {

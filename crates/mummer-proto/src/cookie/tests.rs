@@ -393,6 +393,38 @@ fn header_order_is_longest_path_then_oldest() {
     );
 }
 
+/// Found by the `cookies` fuzz target (`fuzz/seeds/cookies/default-path-semicolon`): a cookie
+/// whose default path (the URL's directory) has a `;` was stored, written to cookies.txt, and
+/// then refused by the reader ("invalid cookie path").
+#[test]
+fn a_default_path_with_a_semicolon_survives_cookies_txt() {
+    let mut jar = Jar::new();
+    let url = "https://www.example.com/a/sid=1;%20Path=/x";
+    assert_eq!(store(&mut jar, url, &["pref=dark"]).len(), 1);
+    let text = jar.to_netscape();
+    let again = Jar::from_netscape(&text).expect("our own cookies.txt loads");
+    assert_eq!(again.len(), 1, "{text}");
+    let cookie = again.get_all("pref", None, None).remove(0);
+    assert_eq!(cookie.path, "/a/sid=1;%20Path=");
+    assert_eq!(header(&again, url), header(&jar, url));
+    assert_eq!(header(&again, url).as_deref(), Some("pref=dark"));
+}
+
+/// Found by the `cookies` fuzz target (`fuzz/seeds/cookies/replaced-by-name`): one response
+/// setting a cookie twice stores both in turn, so both are returned, and the jar keeps the last.
+#[test]
+fn one_response_setting_a_cookie_twice_returns_both_and_keeps_the_last() {
+    let mut jar = Jar::new();
+    let stored = store(&mut jar, "http://127.0.0.1:8080/x?y", &["a=by", "a=b"]);
+    let values: Vec<&str> = stored.iter().map(|c| c.value.as_str()).collect();
+    assert_eq!(values, ["by", "b"]);
+    assert_eq!(jar.len(), 1);
+    assert_eq!(
+        header(&jar, "http://127.0.0.1:8080/").as_deref(),
+        Some("a=b")
+    );
+}
+
 #[test]
 fn same_name_domain_and_path_replace_each_other() {
     let mut jar = Jar::new();
