@@ -142,6 +142,7 @@ async fn untrusted_certificate_and_wrong_host_name_fail_tls() {
     }
     let server = Nginx::start_with(&Options {
         cert_names: vec!["localhost".into()],
+        ..Options::default()
     })
     .expect("start nginx");
     for port in [server.h2_port, server.h1_port] {

@@ -142,12 +142,19 @@ fn remove_stale_dirs() {
 pub(crate) struct Options {
     /// Names the server certificate is issued for.
     pub(crate) cert_names: Vec<String>,
+    /// nginx's `keepalive_timeout`: an idle connection is closed after this long.
+    pub(crate) keepalive_timeout: Duration,
+    /// nginx's `keepalive_requests` (HTTP/1.1; for HTTP/2 the streams per connection, after
+    /// which nginx sends GOAWAY).
+    pub(crate) keepalive_requests: u32,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             cert_names: vec!["localhost".into(), "127.0.0.1".into()],
+            keepalive_timeout: Duration::from_secs(120),
+            keepalive_requests: 100_000,
         }
     }
 }
@@ -195,7 +202,7 @@ impl Nginx {
             let (h2_port, h1_port) = free_ports()?;
             std::fs::write(
                 dir.join("nginx.conf"),
-                config(&dir, &content.root, h2_port, h1_port),
+                config(&dir, &content.root, h2_port, h1_port, options),
             )?;
             let _ = std::fs::remove_file(dir.join("error.log"));
             let mut child = Command::new(NGINX_BIN)
@@ -298,8 +305,10 @@ fn free_ports() -> io::Result<(u16, u16)> {
     Ok((a.local_addr()?.port(), b.local_addr()?.port()))
 }
 
-fn config(dir: &Path, root: &Path, h2_port: u16, h1_port: u16) -> String {
+fn config(dir: &Path, root: &Path, h2_port: u16, h1_port: u16, options: &Options) -> String {
     let d = dir.display();
+    let keepalive_requests = options.keepalive_requests;
+    let keepalive_timeout = options.keepalive_timeout.as_millis();
     let r = root.display();
     // nginx 1.25.1 moved HTTP/2 to its own `http2 on;` directive; Debian 12 ships 1.22.
     let (h2_listen, h2_directive) = if modern_http2_syntax() {
@@ -352,8 +361,8 @@ http {{
     sendfile on;
     tcp_nopush on;
     tcp_nodelay on;
-    keepalive_requests 100000;
-    keepalive_timeout 120s;
+    keepalive_requests {keepalive_requests};
+    keepalive_timeout {keepalive_timeout}ms;
     http2_max_concurrent_streams 256;
     http2_chunk_size 16k;
 
