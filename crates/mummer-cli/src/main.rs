@@ -2,13 +2,15 @@
 //!
 //! `mummer [OPTIONS] URL` fetches a URL; `mummer demo` shows the engine at work against an
 //! embedded loopback HTTPS server; `mummer fingerprint serve` prints what a fingerprinting
-//! server sees of each client and `mummer fingerprint list` lists the browser profiles. An
+//! server sees of each client and `mummer fingerprint list` lists the browser profiles;
+//! `mummer ws URL` opens a WebSocket with standard input and output as its two ends. An
 //! incomplete body always exits non-zero with a one-line reason, and a download to a file is
 //! written to `FILE.part` and renamed only when complete.
 
 mod demo;
 mod fetch;
 mod fingerprint;
+mod ws;
 
 use std::process::ExitCode;
 
@@ -38,6 +40,10 @@ enum Command {
     /// JA3N, Akamai and header-order fingerprint of every request; `list` shows the browser
     /// profiles mummer can impersonate; `capture` writes a profile from a local browser.
     Fingerprint(fingerprint::FingerprintArgs),
+    /// Open a WebSocket (like websocat): standard input lines become messages, received
+    /// messages go to standard output; exit 0 on a clean close, non-zero with a one-line
+    /// reason otherwise.
+    Ws(Box<ws::WsArgs>),
 }
 
 fn main() -> ExitCode {
@@ -56,6 +62,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Demo(args)) => runtime.block_on(demo::run(args)),
         Some(Command::Fingerprint(args)) => runtime.block_on(fingerprint::run(args)),
+        Some(Command::Ws(args)) => runtime.block_on(ws::run(*args)),
         None => runtime.block_on(fetch::run(cli.fetch)),
     }
 }

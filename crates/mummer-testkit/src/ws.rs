@@ -551,8 +551,10 @@ async fn echo<S: AsyncRead + AsyncWrite + Unpin>(
         for frame in record_frames(&mut buf, &chunk[..n], conn, log) {
             match frame.opcode {
                 0x8 => {
+                    // The echoes of what came before the close go first.
                     let payload = frame.payload.get(..2).unwrap_or_default().to_vec();
-                    io.write_all(&server_frame(0x8, &payload, false)).await?;
+                    pending.extend(server_frame(0x8, &payload, false));
+                    io.write_all(&pending).await?;
                     io.flush().await?;
                     return Ok(());
                 }
