@@ -583,3 +583,36 @@ async fn backpressure_a_slow_reader_stops_reading() {
     }
     sending.await.expect("sender task");
 }
+
+#[test]
+fn blocking_facade() {
+    // The server on a runtime of its own: the blocking client runs its own.
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let s = rt.block_on(server());
+    let client = mummer::blocking::Client::new().expect("client");
+    let ws = client
+        .websocket(&format!("{}/echo", s.ws_url()))
+        .configure(|b| b.close_timeout(Duration::from_secs(2)))
+        .connect()
+        .expect("connect");
+    ws.send_text("blocking").expect("send");
+    assert_eq!(ws.recv().expect("recv").as_text(), Some("blocking"));
+    ws.send_fragment(Some(DataKind::Binary), vec![1u8], false)
+        .expect("fragment");
+    ws.send_fragment(None, vec![2u8], true).expect("fragment");
+    assert_eq!(ws.recv().expect("recv").data(), &[1u8, 2][..]);
+    // Nothing queued: try_recv does not wait, recv_timeout fails without closing anything.
+    assert_eq!(ws.try_recv().expect("try_recv"), None);
+    let e = ws
+        .recv_timeout(Duration::from_millis(100))
+        .expect_err("nothing arrives");
+    assert_eq!(e.timeout_kind(), Some(TimeoutKind::Read));
+    ws.ping("p").expect("ping");
+    assert_eq!(ws.recv().expect("pong"), Message::Pong("p".into()));
+    assert_eq!(
+        ws.close(1000, "").expect("close").map(|f| f.code),
+        Some(1000)
+    );
+    assert!(ws.is_closed());
+    drop(rt);
+}
