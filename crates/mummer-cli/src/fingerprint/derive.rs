@@ -241,9 +241,13 @@ pub(crate) fn derive(
             many[0].to_string()
         }
     };
-    // The capture opens no WebSocket: the base profile's handshake, if it has one.
-    let websocket = base.and_then(|b| b.websocket.clone());
-    if let (Some(b), Some(_)) = (base, &websocket) {
+    // The capture opens no WebSocket: the handshake comes from the base profile, else from
+    // the shipped profile of the same name (the live browsers' WebSocket handshakes are checked
+    // against those in crates/mummer/tests/ws_browsers.rs).
+    let shipped = mummer_profile::get(&meta.name).ok();
+    let source = base.or(shipped);
+    let websocket = source.and_then(|b| b.websocket.clone());
+    if let (Some(b), Some(_)) = (source, &websocket) {
         notes.note(
             "websocket",
             format!("No WebSocket observed: as {}.", b.name),
