@@ -616,3 +616,47 @@ fn blocking_facade() {
     assert!(ws.is_closed());
     drop(rt);
 }
+
+#[tokio::test]
+async fn closing_keeps_or_drops_what_arrives_as_asked() {
+    let msg = bytes::Bytes::from(vec![5u8; 1 << 20]);
+    // A close frame sent as a message: everything the server sent before its close frame is
+    // still received, then the close itself.
+    let s = server().await;
+    let ws = builder(&s, "/echo?deflate=0")
+        .connect()
+        .await
+        .expect("connect");
+    for _ in 0..4 {
+        ws.send_binary(msg.clone()).await.expect("send");
+    }
+    ws.send(Message::Close(Some(mummer::ws::CloseFrame {
+        code: 1000,
+        reason: String::new(),
+    })))
+    .await
+    .expect("close sent");
+    for i in 0..4 {
+        assert_eq!(ws.recv().await.expect("echo").data().len(), 1 << 20, "{i}");
+    }
+    assert!(matches!(ws.recv().await.expect("close"), Message::Close(Some(f)) if f.code == 1000));
+    // close() with a full receive queue nobody reads: what does not fit is dropped, so the
+    // server's close frame is still read in time.
+    let s = server().await;
+    let ws = builder(&s, "/echo?deflate=0")
+        .recv_queue(1 << 20)
+        .connect()
+        .await
+        .expect("connect");
+    for _ in 0..4 {
+        ws.send_binary(msg.clone()).await.expect("send");
+    }
+    let started = Instant::now();
+    let reply = ws.close(1000, "").await.expect("close completes");
+    assert_eq!(reply.map(|f| f.code), Some(1000));
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+}
