@@ -451,9 +451,12 @@ async fn main() -> BoxResult<()> {
                 subjects.push(subject);
             }
             let mut best: [Option<Run>; 3] = [None, None, None];
-            for _ in 0..repeat.max(1) {
-                for (i, subject) in subjects.iter().enumerate() {
-                    let run = timed(|| small_gets(subject, &url, requests, want)).await?;
+            for round in 0..repeat.max(1) {
+                // The order rotates each round: whoever runs right after another client's
+                // burst (its server-side state, the CPU's frequency) is not always the same.
+                for k in 0..subjects.len() {
+                    let i = (k + round) % subjects.len();
+                    let run = timed(|| small_gets(&subjects[i], &url, requests, want)).await?;
                     keep_best(&mut best[i], run);
                 }
             }
