@@ -365,3 +365,48 @@ def test_async_ws_connect_failures(servers: WsServers) -> None:
                 await s.ws_connect("ws://127.0.0.1:1/")
 
     asyncio.run(main())
+
+
+# -- process safety -------------------------------------------------------------------------
+
+_EXIT_SCRIPT = """
+import sys, threading, time
+sys.path.insert(0, {here!r})
+from _ws_servers import WsServers
+import mummer.requests as r
+srv = WsServers()
+s = r.Session()
+ws = s.ws_connect(srv.url("deflate", "/echo"))
+ws.send(b"x" * 100000)
+mode = sys.argv[1]
+if mode == "thread":
+    threading.Thread(target=lambda: [ws.recv() for _ in iter(int, 1)], daemon=True).start()
+    time.sleep(0.2)
+elif mode == "async":
+    import asyncio
+    async def main():
+        a = r.AsyncSession()
+        global aws
+        aws = await a.ws_connect(srv.url("plain", "/echo"))
+        await aws.send(b"y")
+        asyncio.get_running_loop().create_task(aws.recv())
+        await asyncio.sleep(0.1)
+    asyncio.run(main())
+"""
+
+
+@pytest.mark.parametrize("mode", ["open", "thread", "async"])
+def test_exit_with_websockets_open_is_clean(mode: str, tmp_path: Any) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = tmp_path / "exit.py"
+    script.write_text(_EXIT_SCRIPT.format(here=str(Path(__file__).parent)))
+    for _ in range(3):
+        p = subprocess.run(
+            [sys.executable, str(script), mode], capture_output=True, text=True, timeout=60
+        )
+        assert p.returncode == 0, p.stderr[-2000:]
+        for bad in ("panicked", "Fatal Python error", "Segmentation", "core dumped"):
+            assert bad not in p.stderr, p.stderr[-2000:]
