@@ -21,8 +21,10 @@
 //!
 //! ```text
 //! cargo run --release -p mummer-bench --bin mummer-soak -- [--requests 1000000]
-//!     [--concurrency 8] [--burst 2000]
+//!     [--concurrency 8] [--burst 2000] [--phase N]...
 //! ```
+//!
+//! `--phase N` (1 to 4, repeatable) runs only those phases, `--requests` then split among them.
 
 #[path = "../../crates/mummer/tests/support/nginx.rs"]
 mod nginx;
@@ -63,6 +65,8 @@ struct Args {
     requests: u64,
     concurrency: usize,
     burst: u64,
+    /// The phases to run (1-based); all when empty.
+    phases: Vec<usize>,
 }
 
 fn parse_args() -> BoxResult<Args> {
@@ -70,6 +74,7 @@ fn parse_args() -> BoxResult<Args> {
         requests: 1_000_000,
         concurrency: 8,
         burst: 2_000,
+        phases: Vec::new(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -83,9 +88,13 @@ fn parse_args() -> BoxResult<Args> {
             "--requests" => parsed.requests = value()?,
             "--concurrency" => parsed.concurrency = usize::try_from(value()?)?.max(1),
             "--burst" => parsed.burst = value()?.max(1),
+            "--phase" => match usize::try_from(value()?)? {
+                n @ 1..=4 => parsed.phases.push(n),
+                n => return Err(format!("--phase {n}: phases are 1 to 4").into()),
+            },
             "-h" | "--help" => {
                 println!(
-                    "usage: mummer-soak [--requests N (1000000)] [--concurrency N (8)] [--burst N (2000)]"
+                    "usage: mummer-soak [--requests N (1000000)] [--concurrency N (8)] [--burst N (2000)] [--phase 1-4]..."
                 );
                 std::process::exit(0);
             }
@@ -276,6 +285,12 @@ async fn main() -> BoxResult<()> {
             closing: true,
         },
     ];
+    let phases: Vec<&Phase> = phases
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| args.phases.is_empty() || args.phases.contains(&(i + 1)))
+        .map(|(_, phase)| phase)
+        .collect();
     let per_phase = args.requests / phases.len() as u64;
     let fds_before = open_fds();
     eprintln!(
@@ -285,7 +300,7 @@ async fn main() -> BoxResult<()> {
     );
     let mut failed = false;
     let mut rows = Vec::new();
-    for phase in &phases {
+    for phase in phases {
         eprintln!("{}:", phase.name);
         let server = if phase.closing { &closing } else { &steady };
         let o = run_phase(phase, server, per_phase, &args).await?;

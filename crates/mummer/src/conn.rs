@@ -134,14 +134,7 @@ impl Conn {
                     }
                     Err(failure) => {
                         ctx.pool.remove_shared(&plan.key);
-                        Err(SendFailure {
-                            error: failure.error,
-                            replay: if failure.retryable {
-                                Replay::Safe
-                            } else {
-                                Replay::No
-                            },
-                        })
+                        Err(failure)
                     }
                 }
             }

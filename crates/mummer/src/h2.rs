@@ -12,6 +12,7 @@ use bytes::Bytes;
 use http2::client::SendRequest;
 
 use crate::body::RequestBody;
+use crate::conn::{Replay, SendFailure};
 use crate::error::{BodyError, Error, ProtocolError};
 use crate::transport::{ConnInfo, Stream};
 
@@ -114,37 +115,51 @@ impl H2Conn {
         request: http::Request<()>,
         body: &mut RequestBody,
         read_timeout: Option<std::time::Duration>,
-    ) -> Result<(http::response::Parts, H2Body), H2Failure> {
+    ) -> Result<(http::response::Parts, H2Body), SendFailure> {
         // A HEAD response's content-length describes the GET body it did not send.
         let head = request.method() == http::Method::HEAD;
-        let mut send = self
-            .send
-            .clone()
-            .ready()
-            .await
-            .map_err(|e| H2Failure::from_h2(e, true))?;
+        // Read before this stream opens: whether the connection had already answered a request.
+        let served = self.closed.served.load(Ordering::Acquire);
+        // Until `send_request` takes the request, nothing of it can have reached the server.
+        let not_sent = |e: http2::Error| {
+            let failure = H2Failure::from_h2(e, true);
+            SendFailure {
+                error: failure.error,
+                replay: if failure.retryable {
+                    Replay::Safe
+                } else {
+                    Replay::No
+                },
+            }
+        };
+        let mut send = self.send.clone().ready().await.map_err(not_sent)?;
         let end_of_stream = body.is_empty();
         let (response, mut stream) = send
             .send_request(request, end_of_stream)
-            .map_err(|e| H2Failure::from_h2(e, true))?;
+            .map_err(not_sent)?;
+        let stream_id = u32::from(response.stream_id());
         if !end_of_stream {
             send_body(&mut stream, body)
                 .await
-                .map_err(|error| H2Failure {
+                .map_err(|error| SendFailure {
+                    replay: self.replay_body_failure(stream_id),
                     error,
-                    retryable: false,
                 })?;
         }
         let response = match read_timeout {
             Some(t) => tokio::time::timeout(t, response)
                 .await
-                .map_err(|_| H2Failure {
+                .map_err(|_| SendFailure {
                     error: Error::timeout(crate::error::TimeoutKind::Read, t),
-                    retryable: false,
+                    replay: Replay::No,
                 })?,
             None => response.await,
         }
-        .map_err(|e| H2Failure::from_h2(e, false))?;
+        .map_err(|e| SendFailure {
+            replay: self.replay_after_send(&e, stream_id, served),
+            error: h2_error(&e),
+        })?;
+        self.closed.served.store(true, Ordering::Release);
         let (parts, recv) = response.into_parts();
         let bodiless = head
             || parts.status == http::StatusCode::NO_CONTENT
@@ -283,16 +298,61 @@ impl H2Failure {
         let refused = code == Some(7);
         let retryable =
             refused || (e.is_go_away() && code == Some(0)) || (before_send && !e.is_reset());
-        let error = if e.is_go_away() {
-            Error::protocol(ProtocolError::GoAway(code.unwrap_or(0)))
-        } else if e.is_reset() {
-            Error::protocol(ProtocolError::Reset(code.unwrap_or(0)))
-        } else if e.is_io() {
-            Error::protocol(ProtocolError::ClosedBeforeHead)
+        H2Failure {
+            error: h2_error(&e),
+            retryable,
+        }
+    }
+}
+
+impl H2Conn {
+    /// What a stream that failed before its response head, after it was handed to `http2`,
+    /// tells about the request. Streams above a GOAWAY's last stream id were not processed
+    /// (RFC 9113 section 6.8), whatever its code, and neither was a refused one (section 8.7):
+    /// they go again whatever the method. A connection that had answered before and now closes
+    /// (or says GOAWAY covering the stream, then closes) with nothing of this response is the
+    /// server ending a connection it took for idle or used up, the same case as a stale
+    /// HTTP/1.1 keep-alive: safe for idempotent requests only, since the server may have
+    /// read this one.
+    fn replay_after_send(&self, e: &http2::Error, stream_id: u32, served: bool) -> Replay {
+        if e.reason() == Some(http2::Reason::REFUSED_STREAM) || self.beyond_goaway(stream_id) {
+            Replay::Safe
+        } else if served && (e.is_io() || (e.is_go_away() && e.is_remote())) {
+            Replay::IfIdempotent
         } else {
-            Error::protocol(ProtocolError::Http2(e.to_string()))
-        };
-        H2Failure { error, retryable }
+            Replay::No
+        }
+    }
+
+    /// Sending the request body failed: the stream may have been refused by a GOAWAY.
+    fn replay_body_failure(&self, stream_id: u32) -> Replay {
+        if self.beyond_goaway(stream_id) {
+            Replay::Safe
+        } else {
+            Replay::No
+        }
+    }
+
+    /// Whether the server's GOAWAY (watched on the way in, so seen before `http2` acts on it)
+    /// leaves the stream out.
+    fn beyond_goaway(&self, stream_id: u32) -> bool {
+        self.closed
+            .goaway()
+            .is_some_and(|goaway| goaway.last_stream_id < stream_id)
+    }
+}
+
+/// The error for a stream that failed before its response head.
+fn h2_error(e: &http2::Error) -> Error {
+    let code = e.reason().map_or(0, u32::from);
+    if e.is_go_away() {
+        Error::protocol(ProtocolError::GoAway(code))
+    } else if e.is_reset() {
+        Error::protocol(ProtocolError::Reset(code))
+    } else if e.is_io() {
+        Error::protocol(ProtocolError::ClosedBeforeHead)
+    } else {
+        Error::protocol(ProtocolError::Http2(e.to_string()))
     }
 }
 
@@ -318,6 +378,9 @@ pub(crate) struct H2Body {
 /// orders capacity releases against the connection's drop.
 struct Closed {
     open: AtomicBool,
+    /// Whether a response head arrived on any stream: a close after that, before a later
+    /// stream's head, can be the server retiring an idle or used-up connection.
+    served: AtomicBool,
     gone: std::sync::Mutex<bool>,
     /// The latest GOAWAY the server sent on this connection.
     goaway: Arc<std::sync::Mutex<Option<goaway::GoAway>>>,
@@ -327,6 +390,7 @@ impl Default for Closed {
     fn default() -> Self {
         Closed {
             open: AtomicBool::new(true),
+            served: AtomicBool::new(false),
             gone: std::sync::Mutex::new(false),
             goaway: Arc::default(),
         }

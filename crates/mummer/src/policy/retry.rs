@@ -282,10 +282,11 @@ pub(crate) fn is_idempotent(method: &Method) -> bool {
     )
 }
 
-/// Whether a request that failed before the server could have processed it goes again on a
-/// fresh connection (at most twice per attempt): always when the server said so (HTTP/2
-/// REFUSED_STREAM, GOAWAY past the stream), for idempotent methods when a reused keep-alive
-/// connection closed before any response byte.
+/// Whether a request that failed on a connection the server was ending goes again on a fresh
+/// connection (at most twice per attempt): always when the server cannot have processed it
+/// (HTTP/2 REFUSED_STREAM, a GOAWAY below the stream, a connection gone before the send), for
+/// idempotent methods when a connection that had already answered, HTTP/1.1 or HTTP/2, closed
+/// before any byte of this response (decision 0005, "Retries").
 pub(crate) fn replay_on_fresh_connection(
     replay: crate::conn::Replay,
     method: &Method,
