@@ -20,14 +20,22 @@
 //! `protocol=P` selects subprotocol `P` (default: none), `log=0` records the handshake but no
 //! frames (for benchmarks and large messages).
 //!
-//! Out of scope: serving anything but WebSockets, HTTP/2 (RFC 8441), being fast.
+//! [`WsServer::start_h2`] makes its TLS listener offer `h2` too: an HTTP/2 connection answers
+//! every plain request `200 ok` and opens the same routes for an extended CONNECT with
+//! `:protocol websocket` (RFC 8441: `/status/N` refuses with `N`, a `2xx` opens), when the
+//! server was told to send SETTINGS_ENABLE_CONNECT_PROTOCOL; each such stream is one entry of
+//! [`WsServer::connections`], and [`WsServer::tcp_connections`] counts the TCP connections.
+//!
+//! Out of scope: serving anything but WebSockets (and those `200 ok`s), being fast.
 
 use std::io;
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use btls::ssl::SslAcceptor;
+use bytes::Bytes;
 use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress};
 use sha1::{Digest, Sha1};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
@@ -85,6 +93,7 @@ pub struct WsServer {
     plain: SocketAddr,
     tls: SocketAddr,
     log: Log,
+    tcp: Arc<AtomicUsize>,
     tasks: Vec<JoinHandle<()>>,
 }
 
@@ -104,21 +113,50 @@ impl WsServer {
 
     /// Like [`Self::start`] on the given ports (0: any).
     pub async fn start_on(identity: &Identity, plain: u16, tls: u16) -> io::Result<WsServer> {
-        let acceptor = Arc::new(crate::tls::acceptor(identity, &[b"http/1.1"]));
+        Self::start_with(identity, plain, tls, None).await
+    }
+
+    /// Like [`Self::start`], the TLS listener offering `h2` before `http/1.1` (see the module
+    /// docs); `enable_connect_protocol`: its HTTP/2 SETTINGS allow extended CONNECT.
+    pub async fn start_h2(
+        identity: &Identity,
+        enable_connect_protocol: bool,
+    ) -> io::Result<WsServer> {
+        Self::start_with(identity, 0, 0, Some(enable_connect_protocol)).await
+    }
+
+    async fn start_with(
+        identity: &Identity,
+        plain: u16,
+        tls: u16,
+        h2: Option<bool>,
+    ) -> io::Result<WsServer> {
+        let alpn: &[&[u8]] = match h2 {
+            Some(_) => &[b"h2", b"http/1.1"],
+            None => &[b"http/1.1"],
+        };
+        let acceptor = Arc::new(crate::tls::acceptor(identity, alpn));
         let plain_l = TcpListener::bind(("127.0.0.1", plain)).await?;
         let tls_l = TcpListener::bind(("127.0.0.1", tls)).await?;
         let log: Log = Arc::default();
+        let tcp = Arc::new(AtomicUsize::new(0));
         let (plain, tls) = (plain_l.local_addr()?, tls_l.local_addr()?);
         let tasks = vec![
-            tokio::spawn(accept(plain_l, None, log.clone())),
-            tokio::spawn(accept(tls_l, Some(acceptor), log.clone())),
+            tokio::spawn(accept(plain_l, None, log.clone(), tcp.clone())),
+            tokio::spawn(accept_tls(tls_l, acceptor, h2, log.clone(), tcp.clone())),
         ];
         Ok(WsServer {
             plain,
             tls,
             log,
+            tcp,
             tasks,
         })
+    }
+
+    /// TCP connections accepted so far, on both listeners.
+    pub fn tcp_connections(&self) -> usize {
+        self.tcp.load(Ordering::SeqCst)
     }
 
     /// The plain (`ws://`) address.
@@ -163,28 +201,217 @@ impl WsServer {
     }
 }
 
-async fn accept(listener: TcpListener, tls: Option<Arc<SslAcceptor>>, log: Log) {
+fn new_entry(log: &Log) -> Arc<Mutex<WsConnection>> {
+    let conn = Arc::new(Mutex::new(WsConnection::default()));
+    log.lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .push(conn.clone());
+    conn
+}
+
+fn mark_ended(conn: &Mutex<WsConnection>) {
+    conn.lock().unwrap_or_else(PoisonError::into_inner).ended = true;
+}
+
+async fn accept(
+    listener: TcpListener,
+    tls: Option<Arc<SslAcceptor>>,
+    log: Log,
+    tcp: Arc<AtomicUsize>,
+) {
     loop {
-        let Ok((tcp, _)) = listener.accept().await else {
+        let Ok((stream, _)) = listener.accept().await else {
             tokio::time::sleep(Duration::from_millis(5)).await;
             continue;
         };
-        let _ = tcp.set_nodelay(true);
-        let conn = Arc::new(Mutex::new(WsConnection::default()));
-        log.lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push(conn.clone());
+        tcp.fetch_add(1, Ordering::SeqCst);
+        let _ = stream.set_nodelay(true);
+        let conn = new_entry(&log);
         let tls = tls.clone();
         tokio::spawn(async move {
             let _ = match tls {
-                Some(a) => match crate::tls::accept(&a, tcp).await {
+                Some(a) => match crate::tls::accept(&a, stream).await {
                     Ok(s) => serve(s, &conn).await,
                     Err(e) => Err(e),
                 },
-                None => serve(tcp, &conn).await,
+                None => serve(stream, &conn).await,
             };
-            conn.lock().unwrap_or_else(PoisonError::into_inner).ended = true;
+            mark_ended(&conn);
         });
+    }
+}
+
+/// The TLS listener; with `h2` set, connections that chose `h2` in ALPN are HTTP/2.
+async fn accept_tls(
+    listener: TcpListener,
+    acceptor: Arc<SslAcceptor>,
+    h2: Option<bool>,
+    log: Log,
+    tcp: Arc<AtomicUsize>,
+) {
+    let Some(connect_protocol) = h2 else {
+        return accept(listener, Some(acceptor), log, tcp).await;
+    };
+    loop {
+        let Ok((stream, _)) = listener.accept().await else {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+            continue;
+        };
+        tcp.fetch_add(1, Ordering::SeqCst);
+        let _ = stream.set_nodelay(true);
+        let (acceptor, log) = (acceptor.clone(), log.clone());
+        tokio::spawn(async move {
+            let Ok(tls) = crate::tls::accept(&acceptor, stream).await else {
+                return;
+            };
+            if tls.ssl().selected_alpn_protocol() == Some(b"h2") {
+                serve_h2(tls, connect_protocol, log).await;
+            } else {
+                let conn = new_entry(&log);
+                let _ = serve(tls, &conn).await;
+                mark_ended(&conn);
+            }
+        });
+    }
+}
+
+/// One HTTP/2 connection: `200 ok` for plain requests, the WebSocket routes for an extended
+/// CONNECT (each on a stream of its own).
+async fn serve_h2<S: AsyncRead + AsyncWrite + Unpin + Send + 'static>(
+    io: S,
+    connect_protocol: bool,
+    log: Log,
+) {
+    let mut builder = http2::server::Builder::new();
+    if connect_protocol {
+        builder.enable_connect_protocol();
+    }
+    let Ok(mut h2) = builder.handshake::<_, Bytes>(io).await else {
+        return;
+    };
+    while let Some(Ok((request, respond))) = h2.accept().await {
+        let log = log.clone();
+        tokio::spawn(h2_stream(request, respond, log));
+    }
+}
+
+async fn h2_stream(
+    request: http::Request<http2::RecvStream>,
+    mut respond: http2::server::SendResponse<Bytes>,
+    log: Log,
+) {
+    let websocket = request.method() == http::Method::CONNECT
+        && request
+            .extensions()
+            .get::<http2::ext::Protocol>()
+            .is_some_and(|p| p.as_str() == "websocket");
+    let answer = |status: u16| {
+        http::Response::builder()
+            .status(status)
+            .body(())
+            .expect("response")
+    };
+    if !websocket {
+        if let Ok(mut send) = respond.send_response(answer(200), false) {
+            let _ = send.send_data(Bytes::from_static(b"ok"), true);
+        }
+        return;
+    }
+    let conn = new_entry(&log);
+    let target = request
+        .uri()
+        .path_and_query()
+        .map_or("/", |p| p.as_str())
+        .to_string();
+    let headers: Vec<(String, String)> = request
+        .headers()
+        .iter()
+        .map(|(n, v)| {
+            (
+                n.to_string(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    {
+        let mut c = conn.lock().unwrap_or_else(PoisonError::into_inner);
+        c.target = target.clone();
+        c.headers = headers.clone();
+    }
+    let path = target.split('?').next().unwrap_or("/");
+    if let Some(status) = path.strip_prefix("/status/") {
+        let _ = respond.send_response(answer(status.parse().unwrap_or(400)), true);
+        mark_ended(&conn);
+        return;
+    }
+    let offered = headers
+        .iter()
+        .find(|(n, _)| n == "sec-websocket-extensions")
+        .map_or("", |(_, v)| v.as_str());
+    let (fields, deflate) = negotiate(&target, offered);
+    let mut response = http::Response::builder().status(200);
+    for (name, value) in fields {
+        response = response.header(name, value);
+    }
+    let Ok(send) = respond.send_response(response.body(()).expect("response"), false) else {
+        mark_ended(&conn);
+        return;
+    };
+    let (ours, theirs) = tokio::io::duplex(256 * 1024);
+    let (from, to) = tokio::io::split(theirs);
+    tokio::spawn(pump_in(request.into_body(), to));
+    let out = tokio::spawn(pump_out(from, send));
+    let _ = route(ours, Vec::new(), &target, &conn, deflate).await;
+    // The route's end closed its side: the pump sends END_STREAM.
+    let _ = out.await;
+    mark_ended(&conn);
+}
+
+/// DATA from the client into the route, window given back as the route takes it.
+async fn pump_in(
+    mut recv: http2::RecvStream,
+    mut to: tokio::io::WriteHalf<tokio::io::DuplexStream>,
+) {
+    while let Some(Ok(data)) = recv.data().await {
+        let n = data.len();
+        if to.write_all(&data).await.is_err() {
+            return;
+        }
+        let _ = recv.flow_control().release_capacity(n);
+    }
+    let _ = to.shutdown().await;
+}
+
+/// What the route writes, as DATA within the client's window; END_STREAM at its end.
+async fn pump_out(
+    mut from: tokio::io::ReadHalf<tokio::io::DuplexStream>,
+    mut send: http2::SendStream<Bytes>,
+) {
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        let n = match from.read(&mut chunk).await {
+            Ok(0) | Err(_) => {
+                let _ = send.send_data(Bytes::new(), true);
+                return;
+            }
+            Ok(n) => n,
+        };
+        let mut data = Bytes::copy_from_slice(&chunk[..n]);
+        while !data.is_empty() {
+            if send.capacity() == 0 {
+                send.reserve_capacity(data.len());
+                if send.capacity() == 0 {
+                    match std::future::poll_fn(|cx| send.poll_capacity(cx)).await {
+                        Some(Ok(_)) => continue,
+                        _ => return,
+                    }
+                }
+            }
+            let part = data.split_to(send.capacity().min(data.len()));
+            if send.send_data(part, false).is_err() {
+                return;
+            }
+        }
     }
 }
 
@@ -286,11 +513,25 @@ async fn serve<S: AsyncRead + AsyncWrite + Unpin>(
     let mut reply = format!(
         "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {accept}\r\n"
     );
+    let (fields, deflate) = negotiate(&target, offered);
+    for (name, value) in fields {
+        reply.push_str(&format!("{name}: {value}\r\n"));
+    }
+    reply.push_str("\r\n");
+    io.write_all(reply.as_bytes()).await?;
+    io.flush().await?;
+    route(io, buf, &target, conn, deflate).await
+}
+
+/// The answer's extension and subprotocol fields for `target` and the client's offer, and the
+/// compression state when permessage-deflate was accepted.
+fn negotiate(target: &str, offered: &str) -> (Vec<(&'static str, String)>, Option<Deflate>) {
+    let mut fields = Vec::new();
     let mut deflate = None;
-    if offered.contains("permessage-deflate") && query(&target, "deflate") != Some("0") {
+    if offered.contains("permessage-deflate") && query(target, "deflate") != Some("0") {
         let mut params = vec!["permessage-deflate".to_string()];
-        let server_reset = query(&target, "server_no_context_takeover").is_some();
-        let client_reset = query(&target, "client_no_context_takeover").is_some();
+        let server_reset = query(target, "server_no_context_takeover").is_some();
+        let client_reset = query(target, "client_no_context_takeover").is_some();
         let mut server_bits = 15;
         if server_reset {
             params.push("server_no_context_takeover".into());
@@ -298,19 +539,16 @@ async fn serve<S: AsyncRead + AsyncWrite + Unpin>(
         if client_reset {
             params.push("client_no_context_takeover".into());
         }
-        if let Some(b) = query(&target, "server_max_window_bits") {
+        if let Some(b) = query(target, "server_max_window_bits") {
             server_bits = b.parse().unwrap_or(15);
             params.push(format!("server_max_window_bits={server_bits}"));
         }
-        if let Some(b) = query(&target, "client_max_window_bits")
+        if let Some(b) = query(target, "client_max_window_bits")
             && offered.contains("client_max_window_bits")
         {
             params.push(format!("client_max_window_bits={b}"));
         }
-        reply.push_str(&format!(
-            "Sec-WebSocket-Extensions: {}\r\n",
-            params.join("; ")
-        ));
+        fields.push(("Sec-WebSocket-Extensions", params.join("; ")));
         deflate = Some(Deflate {
             compress: Compress::new_with_window_bits(
                 Compression::default(),
@@ -322,21 +560,30 @@ async fn serve<S: AsyncRead + AsyncWrite + Unpin>(
             client_reset,
         });
     }
-    if let Some(p) = query(&target, "protocol") {
-        reply.push_str(&format!("Sec-WebSocket-Protocol: {p}\r\n"));
+    if let Some(p) = query(target, "protocol") {
+        fields.push(("Sec-WebSocket-Protocol", p.to_string()));
     }
-    reply.push_str("\r\n");
-    io.write_all(reply.as_bytes()).await?;
-    io.flush().await?;
+    (fields, deflate)
+}
 
-    let log = query(&target, "log") != Some("0");
+/// What a route does once the WebSocket is open.
+async fn route<S: AsyncRead + AsyncWrite + Unpin>(
+    mut io: S,
+    mut buf: Vec<u8>,
+    target: &str,
+    conn: &Mutex<WsConnection>,
+    mut deflate: Option<Deflate>,
+) -> io::Result<()> {
+    let path = target.split('?').next().unwrap_or("/");
+
+    let log = query(target, "log") != Some("0");
     let mut then = "echo";
     match path {
         "/raw" => {
-            let pause = query(&target, "pause")
+            let pause = query(target, "pause")
                 .and_then(|p| p.parse().ok())
                 .unwrap_or(0);
-            for (i, part) in query(&target, "hex")
+            for (i, part) in query(target, "hex")
                 .unwrap_or_default()
                 .split(',')
                 .enumerate()
@@ -347,21 +594,21 @@ async fn serve<S: AsyncRead + AsyncWrite + Unpin>(
                 io.write_all(&unhex(part)).await?;
                 io.flush().await?;
             }
-            then = query(&target, "then").unwrap_or("echo");
+            then = query(target, "then").unwrap_or("echo");
         }
         "/close" => {
-            let code: u16 = query(&target, "code")
+            let code: u16 = query(target, "code")
                 .and_then(|c| c.parse().ok())
                 .unwrap_or(1000);
             let mut payload = code.to_be_bytes().to_vec();
             payload.extend_from_slice(
-                percent_decode(query(&target, "reason").unwrap_or_default()).as_bytes(),
+                percent_decode(query(target, "reason").unwrap_or_default()).as_bytes(),
             );
             io.write_all(&server_frame(0x8, &payload, false)).await?;
             io.flush().await?;
         }
         "/bomb" => {
-            let size: usize = query(&target, "size")
+            let size: usize = query(target, "size")
                 .and_then(|s| s.parse().ok())
                 .unwrap_or(1 << 20);
             if let Some(d) = &mut deflate {

@@ -17,7 +17,10 @@ use crate::error::{BodyError, Error, ProtocolError};
 use crate::transport::{ConnInfo, Stream};
 
 mod goaway;
+mod tunnel;
 mod wake;
+
+pub(crate) use tunnel::Tunnel;
 
 /// HTTP/2 connection settings this client sends.
 #[derive(Debug, Clone)]

@@ -225,6 +225,18 @@ impl Pool {
         lock
     }
 
+    /// The live shared connection for `key`, if there is one; never connects (a WebSocket
+    /// goes over HTTP/2 only on a connection the client already has, as browsers do).
+    pub(crate) fn shared(&self, key: &PoolKey) -> Option<Conn> {
+        let mut state = self.lock();
+        let (conn, used) = state.shared.get_mut(key)?;
+        if !conn.is_open() {
+            return None;
+        }
+        *used = Instant::now();
+        conn.share()
+    }
+
     /// Forgets the shared connection for `key` (it failed).
     pub(crate) fn remove_shared(&self, key: &PoolKey) {
         self.lock().shared.remove(key);

@@ -8,8 +8,9 @@
 //!  send ──► commands (bounded in bytes) ──► writer ──► Sender (sans-IO) ──► socket
 //! ```
 //!
-//! The reader reads only when the inbox has room, so a slow caller slows the server through
-//! TCP. The writer takes control frames (pongs, pings, a close the reader asks for) before
+//! The "socket" is any byte stream ([`Io`]): our transport after a `101`, or an HTTP/2 stream
+//! opened by an extended CONNECT. The reader reads only when the inbox has room, so a slow
+//! caller slows the server through TCP (or the HTTP/2 stream's window). The writer takes control frames (pongs, pings, a close the reader asks for) before
 //! queued messages. Both stop on [`Link::terminate`] (the handle dropped), on the client's
 //! abort, and once the close handshake is over.
 
@@ -20,7 +21,7 @@ use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
 use mummer_proto::ws::{Config, DeflateParams, Event, Receiver, SendError, Sender, close_code};
-use tokio::io::{AsyncReadExt, AsyncWriteExt, ReadHalf, WriteHalf};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, ReadHalf, WriteHalf};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc, oneshot, watch};
 use tokio_util::sync::CancellationToken;
 use url::Url;
@@ -28,7 +29,6 @@ use url::Url;
 use super::inbox::{End, Inbox};
 use super::{CloseFrame, DataKind, Fragment, WsOptions};
 use crate::error::{Error, Kind, Result, TimeoutKind, WebSocketError};
-use crate::transport::Stream;
 
 /// A control frame the caller sends ahead of queued messages.
 pub(crate) enum Control {
@@ -294,9 +294,15 @@ fn send_error(e: SendError) -> Error {
     Error::new(Kind::WebSocket(WebSocketError::Send(e)), None)
 }
 
+/// Any byte stream the WebSocket runs over: our socket (HTTP/1.1 upgrade), or an HTTP/2
+/// stream opened by an extended CONNECT (RFC 8441).
+pub(crate) trait Io: AsyncRead + AsyncWrite + Send + 'static {}
+
+impl<T: AsyncRead + AsyncWrite + Send + 'static> Io for T {}
+
 /// Starts the reader and writer on `io`; `buffered` holds bytes read past the `101` head.
-pub(crate) fn start(
-    io: Stream,
+pub(crate) fn start<S: Io>(
+    io: S,
     buffered: BytesMut,
     ws: &WsOptions,
     deflate: Option<&DeflateParams>,
@@ -369,8 +375,8 @@ impl Masks {
     }
 }
 
-async fn reader(
-    mut io: ReadHalf<Stream>,
+async fn reader<S: Io>(
+    mut io: ReadHalf<S>,
     mut buf: BytesMut,
     link: Arc<Link>,
     mut receiver: Receiver,
@@ -500,7 +506,7 @@ async fn with_timeout<T>(limit: Option<Duration>, read: impl Future<Output = T>)
 
 /// After the close frames: lets the server close TCP first (RFC 6455 section 7.1.1), reading
 /// and dropping whatever still comes, for at most the close timeout.
-async fn linger(io: &mut ReadHalf<Stream>, link: &Link) {
+async fn linger<S: Io>(io: &mut ReadHalf<S>, link: &Link) {
     let mut sink = vec![0u8; 16 * 1024];
     let drain = async {
         while let Ok(n) = io.read(&mut sink).await {
@@ -526,8 +532,8 @@ fn truncate_utf8(s: &mut String, max: usize) {
     }
 }
 
-async fn writer(
-    mut io: WriteHalf<Stream>,
+async fn writer<S: Io>(
+    mut io: WriteHalf<S>,
     link: Arc<Link>,
     mut rx: mpsc::UnboundedReceiver<Command>,
     mut sender: Sender,

@@ -17,6 +17,9 @@ pub(crate) struct Handshake<'a> {
     pub(crate) origin: Option<String>,
     pub(crate) cookie: Option<String>,
     pub(crate) authorization: Option<String>,
+    /// An extended CONNECT on HTTP/2 (RFC 8441): no Host (`:authority` says it), no key, no
+    /// Upgrade or Connection, the profile's HTTP/2 order.
+    pub(crate) http2: bool,
 }
 
 /// The order without a profile (or with one that has no WebSocket table): the fields RFC 6455
@@ -37,7 +40,11 @@ impl Handshake<'_> {
     /// The value the handshake gives `name`, if it decides it.
     fn value(&self, name: &str, options: &Options) -> Option<String> {
         let is = |n: &str| name.eq_ignore_ascii_case(n);
-        if is("host") {
+        if self.http2
+            && (is("host") || is("connection") || is("upgrade") || is("sec-websocket-key"))
+        {
+            None
+        } else if is("host") {
             Some(self.authority.to_string())
         } else if is("connection") {
             Some("Upgrade".into())
@@ -88,6 +95,12 @@ pub(crate) fn upgrade_headers(
     let profile = options.profile.as_ref().map(|p| p.profile.as_ref());
     let ws = profile.and_then(|p| p.websocket.as_ref());
     let order: Vec<&str> = match ws {
+        Some(ws) if hs.http2 => ws
+            .http2_header_order
+            .iter()
+            .map(String::as_str)
+            .filter(|n| !n.starts_with(':'))
+            .collect(),
         Some(ws) => ws.header_order.iter().map(String::as_str).collect(),
         None => PLAIN_ORDER.to_vec(),
     };
@@ -159,6 +172,40 @@ pub(crate) fn upgrade_headers(
         {
             push(name, Bytes::from(v), &mut out);
         }
+    }
+    if hs.http2 {
+        return http2_fields(out, profile.is_some_and(|p| p.http2.split_cookies));
+    }
+    out
+}
+
+/// Fields as HTTP/2 sends them: lowercase names, none of the connection-specific ones
+/// (RFC 9113 section 8.2.2), cookies in crumbs when the browser splits them.
+fn http2_fields(fields: Vec<(String, Bytes)>, split_cookies: bool) -> Vec<(String, Bytes)> {
+    let mut out = Vec::with_capacity(fields.len());
+    for (name, value) in fields {
+        let name = name.to_ascii_lowercase();
+        if matches!(
+            name.as_str(),
+            "host"
+                | "connection"
+                | "keep-alive"
+                | "proxy-connection"
+                | "transfer-encoding"
+                | "upgrade"
+        ) {
+            continue;
+        }
+        if split_cookies && name == "cookie" {
+            for crumb in value.split(|&b| b == b';') {
+                let crumb = crumb.trim_ascii();
+                if !crumb.is_empty() {
+                    out.push((name.clone(), value.slice_ref(crumb)));
+                }
+            }
+            continue;
+        }
+        out.push((name, value));
     }
     out
 }

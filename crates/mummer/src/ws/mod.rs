@@ -5,8 +5,12 @@
 //! The handshake looks like the profile's browser: a new connection whose ClientHello offers
 //! only `http/1.1` in ALPN (as Chromium and Firefox do for a WebSocket), and the upgrade
 //! request's header fields in the browser's order, case and values (the profile's
-//! `[websocket]` table, checked against captures of the live browsers). Framing is the
-//! sans-IO codec in [`mummer_proto::ws`]; this module moves its bytes.
+//! `[websocket]` table, checked against captures of the live browsers). Where the browser
+//! uses RFC 8441 (WebSockets over HTTP/2) and the client already has an HTTP/2 connection to
+//! the origin whose server allows extended CONNECT, it is a stream on that connection instead,
+//! shaped like the browser's (the profile's HTTP/2 field order and stream priority);
+//! [`WebSocket::version`] tells which. Framing is the sans-IO codec in [`mummer_proto::ws`];
+//! this module moves its bytes.
 //!
 //! Two tasks run each connection: a reader that parses frames, answers pings and queues what
 //! arrives in a queue bounded in bytes (when it is full the reader stops reading, so TCP slows
@@ -16,10 +20,8 @@
 //! own. A message is handed out whole or not at all: a connection cut mid-message is an
 //! error ([`WebSocketError::Abnormal`]), never a short message.
 //!
-//! Out of scope: RFC 8441 (WebSockets over HTTP/2): the browsers do it on an HTTP/2
-//! connection whose server allows it (captured, and recorded in the profiles), mummer always
-//! opens an HTTP/1.1 connection; redirects (browsers fail a WebSocket on one too) and Digest
-//! authentication (Basic and Bearer credentials are sent).
+//! Out of scope: redirects (browsers fail a WebSocket on one too) and Digest authentication
+//! (Basic and Bearer credentials are sent).
 //!
 //! ```no_run
 //! # async fn run() -> mummer::Result<()> {
@@ -310,6 +312,9 @@ pub(crate) struct Info {
     pub(crate) headers: HeaderMap,
     pub(crate) request_headers: Vec<(String, Bytes)>,
     pub(crate) remote_addr: Option<SocketAddr>,
+    /// HTTP/1.1 (an upgrade on a connection of its own) or HTTP/2 (an extended CONNECT
+    /// stream on the client's connection to the origin, RFC 8441).
+    pub(crate) version: http::Version,
 }
 
 impl std::fmt::Debug for WebSocket {
@@ -338,12 +343,21 @@ impl WebSocket {
         self.info.deflate.as_ref()
     }
 
-    /// The header fields of the server's `101` answer.
+    /// How the WebSocket is carried: `HTTP_11` (an upgrade on a connection of its own) or
+    /// `HTTP_2` (an extended CONNECT stream, RFC 8441, on the HTTP/2 connection the client
+    /// already had to the origin, when the profile's browser does that and the server allows
+    /// it).
+    pub fn version(&self) -> http::Version {
+        self.info.version
+    }
+
+    /// The header fields of the server's answer (`101`, or the `2xx` to an extended CONNECT).
     pub fn response_headers(&self) -> &HeaderMap {
         &self.info.headers
     }
 
-    /// The upgrade request's header fields, in the order and case sent.
+    /// The upgrade request's header fields, in the order and case sent (on HTTP/2: the
+    /// extended CONNECT's fields after its pseudo-headers).
     pub fn request_headers(&self) -> &[(String, Bytes)] {
         &self.info.request_headers
     }

@@ -246,6 +246,11 @@ where
         use super::stream::ContentLength;
 
         let protocol = request.extensions_mut().remove::<Protocol>();
+        // mummer: a request may carry its own HEADERS priority (a browser gives a WebSocket's
+        // extended CONNECT another weight than its page loads); the connection's otherwise.
+        let dependency = request
+            .extensions_mut()
+            .remove::<crate::frame::StreamDependency>();
 
         // Clear before taking lock, incase extensions contain a StreamRef.
         request.extensions_mut().clear();
@@ -312,7 +317,7 @@ where
             protocol,
             end_of_stream,
             me.headers_pseudo_order.clone(),
-            me.headers_stream_dependency,
+            dependency.or(me.headers_stream_dependency),
         )?;
 
         let mut stream = me.store.insert(stream.id, stream);
