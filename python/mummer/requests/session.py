@@ -1230,35 +1230,10 @@ class Session(BaseSession[R]):
             ws_retry=ws_retry,
             max_message_size=max_message_size,
         )
-        request: dict[str, Any] = {
-            "params": params,
-            "headers": headers,
-            "cookies": cookies,
-            "auth": auth,
-            "timeout": timeout,
-            "allow_redirects": allow_redirects,
-            "max_redirects": max_redirects,
-            "proxies": proxies,
-            "proxy": proxy,
-            "proxy_auth": proxy_auth,
-            "verify": verify,
-            "referer": referer,
-            "accept_encoding": accept_encoding,
-            "impersonate": impersonate,
-            "ja3": ja3,
-            "akamai": akamai,
-            "perk": perk,
-            "extra_fp": extra_fp,
-            "default_headers": default_headers,
-            "quote": quote,
-            "http_version": http_version,
-            "interface": interface,
-            "dns": dns,
-            "doh_url": doh_url,
-            "cert": cert,
-            "max_recv_speed": max_recv_speed,
-            "curl_options": curl_options,
-        }
+        # The request keywords, by the one list of them (`_WS_REQUEST_KEYWORDS`).
+        given = locals()
+        request = {name: given[name] for name in _WS_REQUEST_KEYWORDS}
+        request["curl_options"] = curl_options
         ws._session = self
         ws._native_ws = self._ws_open(
             url,
@@ -1612,35 +1587,10 @@ class AsyncSession(BaseSession[R]):
         ``async with`` (closed on exit). The queue sizes are curl_cffi's knobs; the engine
         bounds its queues in bytes (the receive queue holds at least one whole message)."""
         self._check_closed()
-        request: dict[str, Any] = {
-            "params": params,
-            "headers": headers,
-            "cookies": cookies,
-            "auth": auth,
-            "timeout": timeout,
-            "allow_redirects": allow_redirects,
-            "max_redirects": max_redirects,
-            "proxies": proxies,
-            "proxy": proxy,
-            "proxy_auth": proxy_auth,
-            "verify": verify,
-            "referer": referer,
-            "accept_encoding": accept_encoding,
-            "impersonate": impersonate,
-            "ja3": ja3,
-            "akamai": akamai,
-            "perk": perk,
-            "extra_fp": extra_fp,
-            "default_headers": default_headers,
-            "quote": quote,
-            "http_version": http_version,
-            "interface": interface,
-            "dns": dns,
-            "doh_url": doh_url,
-            "cert": cert,
-            "max_recv_speed": max_recv_speed,
-            "curl_options": curl_options,
-        }
+        # The request keywords, by the one list of them (`_WS_REQUEST_KEYWORDS`).
+        given = locals()
+        request = {name: given[name] for name in _WS_REQUEST_KEYWORDS}
+        request["curl_options"] = curl_options
         task = self._ws_task(
             url,
             request,
