@@ -257,6 +257,28 @@ fn from_fragment(fragment: Fragment) -> Received {
     }
 }
 
+/// One poll of `ws`'s inbox, as Python takes it. Messages skip pings and pongs (answered by
+/// the engine, as libcurl does); fragments include them.
+fn poll_item(
+    ws: &mummer::ws::WebSocket,
+    cx: &mut Context<'_>,
+    fragment: bool,
+) -> Poll<Result<Received, ErrorInfo>> {
+    loop {
+        let polled = if fragment {
+            ws.poll_recv_fragment(cx)
+                .map(|r| r.map(from_fragment).map_err(ErrorInfo::from))
+        } else {
+            ws.poll_recv(cx)
+                .map(|r| r.map(from_message).map_err(ErrorInfo::from))
+        };
+        match polled {
+            Poll::Ready(Ok(Received::Frame(_, PING | PONG, _))) if !fragment => continue,
+            other => return other,
+        }
+    }
+}
+
 type ReceivedTuple = (Py<PyBytes>, u32, Option<(u16, String)>);
 
 fn received_to_py(py: Python<'_>, r: Received) -> ReceivedTuple {
@@ -289,24 +311,12 @@ impl WebSocket {
         self.stash.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// One poll of the inbox. Messages skip pings and pongs (answered by the engine, as
-    /// libcurl does); fragments include them.
+    /// One poll of the inbox (`poll_item`), kept as a `Stash`.
     fn poll_once(&self, cx: &mut Context<'_>, fragment: bool) -> PyResult<Option<Stash>> {
-        let ws = self.ws.get()?;
-        loop {
-            let polled = if fragment {
-                ws.poll_recv_fragment(cx)
-                    .map(|r| r.map(from_fragment).map_err(ErrorInfo::from))
-            } else {
-                ws.poll_recv(cx)
-                    .map(|r| r.map(from_message).map_err(ErrorInfo::from))
-            };
-            match polled {
-                Poll::Pending => return Ok(None),
-                Poll::Ready(Ok(Received::Frame(_, PING | PONG, _))) if !fragment => continue,
-                Poll::Ready(item) => return Ok(Some(Stash { fragment, item })),
-            }
-        }
+        Ok(match poll_item(self.ws.get()?, cx, fragment) {
+            Poll::Pending => None,
+            Poll::Ready(item) => Some(Stash { fragment, item }),
+        })
     }
 
     fn take_stash(&self, fragment: bool) -> PyResult<Option<Result<Received, ErrorInfo>>> {
@@ -397,22 +407,7 @@ impl WebSocket {
         let limit = timeout.and_then(|t| Duration::try_from_secs_f64(t.max(0.0)).ok());
         let blocking = runtime::blocking()?;
         let outcome = py.detach(move || {
-            let wait = std::future::poll_fn(|cx| {
-                let polled = if fragment {
-                    ws.poll_recv_fragment(cx)
-                        .map(|r| r.map(from_fragment).map_err(ErrorInfo::from))
-                } else {
-                    ws.poll_recv(cx)
-                        .map(|r| r.map(from_message).map_err(ErrorInfo::from))
-                };
-                match polled {
-                    Poll::Ready(Ok(Received::Frame(_, PING | PONG, _))) if !fragment => {
-                        cx.waker().wake_by_ref();
-                        Poll::Pending
-                    }
-                    other => other,
-                }
-            });
+            let wait = std::future::poll_fn(|cx| poll_item(&ws, cx, fragment));
             blocking.block_on(
                 async move {
                     match limit {
