@@ -278,6 +278,7 @@ class Client:
         url: str,
         opts: Union[dict[str, Any], Options, None],
         config: Optional[dict[str, Any]] = None,
+        local: bool = False,
     ) -> WsTask:
         """Opens a WebSocket with these request options and WebSocket settings; the task's
         result is the `WebSocket`."""

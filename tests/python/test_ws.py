@@ -8,6 +8,7 @@ import asyncio
 import hashlib
 import json
 import socket
+import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
@@ -187,6 +188,51 @@ def test_a_websocket_outlives_its_session(servers: WsServers) -> None:
     ws.send_str("still here")
     assert ws.recv_str(timeout=10) == "still here"
     ws.close()
+
+
+def test_a_websocket_outlives_the_thread_that_opened_it(servers: WsServers) -> None:
+    # A sync session's WebSocket runs on the opening thread's runtime (driven by the calls
+    # made on it): that thread ending must not end the WebSocket.
+    opened: list[WebSocket] = []
+    with mreq.Session() as s:
+        t = threading.Thread(
+            target=lambda: opened.append(s.ws_connect(servers.url("plain", "/echo")))
+        )
+        t.start()
+        t.join()
+        ws = opened[0]
+        for size in (5, 64 * 1024, 2 * MiB):
+            data = payload(size)
+            ws.send(data)
+            assert ws.recv(timeout=10)[0] == data
+        ws.close()
+        assert ws.close_code == WsCloseCode.OK
+
+
+def test_one_thread_receives_while_another_sends(servers: WsServers) -> None:
+    # One thread blocked in recv() holds the runtime; a send from another thread must still go
+    # out, and its echo must reach the receiver (no deadlock, nothing lost).
+    with mreq.Session() as s, s.ws_connect(servers.url("deflate", "/echo")) as ws:
+        got: list[bytes] = []
+        failed: list[BaseException] = []
+
+        def receive() -> None:
+            try:
+                for _ in range(50):
+                    got.append(ws.recv(timeout=10)[0])
+            except BaseException as e:  # reported below, in the test's thread
+                failed.append(e)
+
+        receiver = threading.Thread(target=receive)
+        receiver.start()
+        time.sleep(0.2)  # the receiver is waiting before the first send
+        sent = [payload(100 + i * 1000) for i in range(50)]
+        for data in sent:
+            ws.send(data)
+        receiver.join(30)
+        assert not receiver.is_alive()
+        assert not failed
+        assert got == sent
 
 
 def test_run_forever_ends_at_the_close(servers: WsServers) -> None:

@@ -135,17 +135,25 @@ impl Client {
 
     /// Opens a WebSocket to `url` with this call's request options (`opts`, as `start` takes
     /// them) and WebSocket settings (`config`, see `ws::configure`): a `WsTask` whose result
-    /// is the `WebSocket`. Runs on the shared runtime (its reader and writer tasks live
-    /// there), so the socket can be used from any thread or event loop.
-    #[pyo3(signature = (url, opts, config = None))]
+    /// is the `WebSocket`. By default on the shared runtime (its reader and writer tasks live
+    /// there), so the socket can be used from any thread or event loop; `local` (a sync
+    /// session's): on this thread's runtime and engine client, driven by the blocking calls
+    /// made on it (see `ws::Driver`).
+    #[pyo3(signature = (url, opts, config = None, local = false))]
     fn ws_connect(
         &self,
         url: &str,
         opts: &Bound<'_, PyAny>,
         config: Option<&Bound<'_, PyDict>>,
+        local: bool,
     ) -> PyResult<crate::ws::WsTask> {
         let opts = crate::config::request_opts(opts)?;
-        let client = self.client()?;
+        let (runtime, client) = if local {
+            let (runtime, client) = self.local()?;
+            (Some(runtime), client)
+        } else {
+            (None, self.client()?)
+        };
         let mut failed = None;
         let builder =
             client
@@ -161,7 +169,7 @@ impl Client {
             return Err(errors::option(e));
         }
         let builder = crate::ws::configure(builder, config)?;
-        Ok(crate::ws::connecting(builder))
+        Ok(crate::ws::connecting(builder, runtime))
     }
 
     /// Sends the request and waits for it on the calling thread, without the GIL: the

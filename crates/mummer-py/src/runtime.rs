@@ -7,7 +7,7 @@
 //! dropped: the old runtime, and every client, response and stream made before the fork, are
 //! leaked there ([`ForkSafe`]), and a fresh runtime is made on next use.
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -66,6 +66,25 @@ impl Blocking {
         });
         outcome.unwrap_or_else(stopped)
     }
+
+    /// As [`Blocking::block_on`], on `runtime`, a current-thread runtime (see [`local`]):
+    /// only its own `Runtime::block_on` drives its sockets and timers, its handle's cannot.
+    pub(crate) fn block_on_local<T>(
+        &self,
+        runtime: &tokio::runtime::Runtime,
+        work: impl std::future::Future<Output = T>,
+        stopped: impl FnOnce() -> T,
+    ) -> T {
+        let stopping = self.stopping.clone();
+        let outcome = runtime.block_on(async move {
+            tokio::select! {
+                biased;
+                _ = stopping.stopped() => None,
+                r = work => Some(r),
+            }
+        });
+        outcome.unwrap_or_else(stopped)
+    }
 }
 
 impl Drop for Blocking {
@@ -106,7 +125,7 @@ fn lock() -> std::sync::MutexGuard<'static, State> {
 /// The runtime to spawn on (made now if needed; a fresh one in a forked child).
 pub(crate) fn handle() -> PyResult<tokio::runtime::Handle> {
     let mut state = lock();
-    let pid = std::process::id();
+    let pid = pid();
     if let State::Running(current) = &*state {
         if current.pid == pid {
             return Ok(current.runtime.handle().clone());
@@ -147,7 +166,7 @@ struct Local {
 impl Drop for Local {
     fn drop(&mut self) {
         if let Some(runtime) = self.runtime.take() {
-            if self.pid != std::process::id() {
+            if self.pid != pid() {
                 std::mem::forget(runtime);
             } else if let Ok(runtime) = Arc::try_unwrap(runtime) {
                 // The thread is ending: nothing of its runtime must hold it up (a DNS lookup on
@@ -178,7 +197,7 @@ pub(crate) fn local() -> PyResult<Arc<tokio::runtime::Runtime>> {
     }
     LOCAL.with(|cell| {
         let mut slot = cell.borrow_mut();
-        let pid = std::process::id();
+        let pid = pid();
         if let Some(Local {
             runtime: Some(runtime),
             pid: made_in,
@@ -207,7 +226,7 @@ pub(crate) fn local() -> PyResult<Arc<tokio::runtime::Runtime>> {
 pub(crate) fn shutdown(timeout: Duration) {
     let old = std::mem::replace(&mut *lock(), State::Stopped);
     if let State::Running(current) = old {
-        if current.pid != std::process::id() {
+        if current.pid != pid() {
             std::mem::forget(current);
             return;
         }
@@ -230,6 +249,7 @@ pub(crate) fn shutdown(timeout: Duration) {
 
 /// In a child after `fork()`: the next use makes a fresh runtime.
 pub(crate) fn after_fork() {
+    forget_pid();
     let mut state = lock();
     if let State::Running(current) = std::mem::replace(&mut *state, State::Unstarted) {
         std::mem::forget(current);
@@ -247,14 +267,14 @@ impl<T> ForkSafe<T> {
     pub(crate) fn new(value: T) -> ForkSafe<T> {
         ForkSafe {
             value: Some(value),
-            pid: std::process::id(),
+            pid: pid(),
         }
     }
 
     /// The value, unless this is a forked child of the process that made it.
     pub(crate) fn get(&self) -> PyResult<&T> {
         match &self.value {
-            Some(v) if self.pid == std::process::id() => Ok(v),
+            Some(v) if self.pid == pid() => Ok(v),
             _ => Err(errors::runtime(
                 "this object was made before os.fork(); make a new one in the child",
             )),
@@ -265,8 +285,43 @@ impl<T> ForkSafe<T> {
 impl<T> Drop for ForkSafe<T> {
     fn drop(&mut self) {
         let value = self.value.take();
-        if self.pid != std::process::id() {
+        if self.pid != pid() {
             std::mem::forget(value);
         }
     }
+}
+
+/// This process's id, learned once per process: `std::process::id()` is a system call (glibc
+/// keeps no cache), and [`ForkSafe::get`] runs several for every request or message.
+static PID: AtomicU32 = AtomicU32::new(0);
+
+/// This process's id (see [`PID`]).
+#[allow(unsafe_code)] // Only `pthread_atfork`, which has no safe wrapper.
+pub(crate) fn pid() -> u32 {
+    match PID.load(Ordering::Relaxed) {
+        0 => {
+            static HOOK: std::sync::Once = std::sync::Once::new();
+            // Registered before the first store, so no child can inherit a parent's id.
+            HOOK.call_once(|| {
+                // SAFETY: the handler only stores to an atomic, which is async-signal-safe as a
+                // child handler must be; it runs in the child of every fork(), including those
+                // made outside Python (the `os.register_at_fork` hook covers only os.fork).
+                unsafe {
+                    libc::pthread_atfork(None, None, Some(forget_pid_in_child));
+                }
+            });
+            let pid = std::process::id();
+            PID.store(pid, Ordering::Relaxed);
+            pid
+        }
+        pid => pid,
+    }
+}
+
+extern "C" fn forget_pid_in_child() {
+    forget_pid();
+}
+
+fn forget_pid() {
+    PID.store(0, Ordering::Relaxed);
 }

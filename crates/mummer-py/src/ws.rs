@@ -2,11 +2,16 @@
 //! flight (opening, sending, flushing, closing).
 //!
 //! Nothing here runs a task or a thread per message. Receiving polls the engine's inbox
-//! directly: sync callers block without the GIL; async callers poll with a std waker that
-//! writes the loop's token to its `Waker` descriptor, so the reader task of the engine wakes
-//! exactly that coroutine and nothing else runs in between. A send that finds room in the
-//! bounded send queue completes in the call; only a full queue hands back a `WsTask` to wait
-//! on, polled the same way. Flags are libcurl's `CURLWS_*` bits, as curl_cffi returns them.
+//! directly: async callers poll with a std waker that writes the loop's token to its `Waker`
+//! descriptor, so the reader task of the engine wakes exactly that coroutine and nothing else
+//! runs in between. A send that finds room in the bounded send queue completes in the call;
+//! only a full queue hands back a `WsTask` to wait on, polled the same way.
+//!
+//! A WebSocket of a sync `Session` runs on the opening thread's own current-thread runtime
+//! ([`Driver::Local`]): its reader and writer tasks run inside the blocking calls (without
+//! the GIL, from whichever thread makes them), so the thread the kernel wakes is the one
+//! waiting, as with the sync requests (decision 0006). Flags are libcurl's `CURLWS_*` bits,
+//! as curl_cffi returns them.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -47,6 +52,78 @@ fn fd_waker(waker: &Waker, token: u64) -> std::task::Waker {
     std::task::Waker::from(Arc::new(FdWake(waker.waiter(token))))
 }
 
+/// Where a WebSocket's reader and writer tasks run, and so what drives them.
+enum Driver {
+    /// The shared runtime's threads: always running; the WebSocket may be used from any
+    /// thread or event loop (`AsyncSession`).
+    Shared,
+    /// A sync `Session` thread's current-thread runtime (`runtime::local`): driven only
+    /// while a blocking call on the WebSocket runs, as libcurl drives a WebSocket only
+    /// inside `curl_ws_recv`/`curl_ws_send`. A ping the server sends meanwhile is answered
+    /// on the next call. Any thread may make the calls (tokio lets one of them at a time
+    /// drive it; the others wait for their own futures).
+    Local(LocalRuntime),
+}
+
+/// A thread's runtime held by a WebSocket: it may outlive the thread.
+struct LocalRuntime(Option<Arc<tokio::runtime::Runtime>>);
+
+impl LocalRuntime {
+    fn get(&self) -> &Arc<tokio::runtime::Runtime> {
+        // Only `drop` takes it.
+        self.0
+            .as_ref()
+            .expect("a WebSocket's runtime is there until dropped")
+    }
+}
+
+impl Drop for LocalRuntime {
+    fn drop(&mut self) {
+        // The last user of a thread's runtime after that thread ended: nothing of it may
+        // hold this thread up (as `runtime::Local` drops it).
+        if let Some(Ok(rt)) = self.0.take().map(Arc::try_unwrap) {
+            rt.shutdown_background();
+        }
+    }
+}
+
+impl Driver {
+    fn clone_of(&self) -> Driver {
+        match self {
+            Driver::Shared => Driver::Shared,
+            Driver::Local(rt) => Driver::Local(LocalRuntime(Some(rt.get().clone()))),
+        }
+    }
+
+    fn handle(&self) -> PyResult<tokio::runtime::Handle> {
+        match self {
+            Driver::Shared => runtime::handle(),
+            Driver::Local(rt) => Ok(rt.get().handle().clone()),
+        }
+    }
+
+    /// Runs `work` on this thread without the GIL until it ends or mummer's runtime stops
+    /// (the interpreter is exiting: a `runtime` error).
+    fn block<T: Send>(
+        &self,
+        py: Python<'_>,
+        work: impl Future<Output = Result<T, ErrorInfo>> + Send,
+    ) -> PyResult<Result<T, ErrorInfo>> {
+        let blocking = runtime::blocking()?;
+        let stopped = || {
+            Err(ErrorInfo::new(
+                "cut off: mummer's runtime shut down",
+                "runtime",
+                1,
+            ))
+        };
+        Ok(py.detach(move || match self {
+            Driver::Shared => blocking.block_on(work, stopped),
+            Driver::Local(rt) => blocking.block_on_local(rt.get(), work, stopped),
+        }))
+    }
+}
+
 /// What a finished operation hands to Python.
 enum Output {
     Socket(mummer::ws::WebSocket),
@@ -68,12 +145,14 @@ enum TaskState {
 #[pyclass(module = "mummer._native", frozen)]
 pub(crate) struct WsTask {
     state: ForkSafe<Mutex<TaskState>>,
+    driver: ForkSafe<Driver>,
 }
 
 impl WsTask {
-    fn new(job: Job) -> WsTask {
+    fn new(job: Job, driver: Driver) -> WsTask {
         WsTask {
             state: ForkSafe::new(Mutex::new(TaskState::Running(job))),
+            driver: ForkSafe::new(driver),
         }
     }
 
@@ -83,7 +162,7 @@ impl WsTask {
 
     /// Polls once with `cx` (in the runtime's context: the job may spawn or start timers).
     fn poll_with(&self, py: Python<'_>, cx_waker: &std::task::Waker) -> PyResult<bool> {
-        let handle = runtime::handle()?;
+        let handle = self.driver.get()?.handle()?;
         let mut state = self.lock()?;
         let TaskState::Running(job) = &mut *state else {
             return Ok(true);
@@ -102,9 +181,9 @@ impl WsTask {
     }
 }
 
-fn output_to_py(py: Python<'_>, output: Output) -> PyResult<Py<PyAny>> {
+fn output_to_py(py: Python<'_>, output: Output, driver: &Driver) -> PyResult<Py<PyAny>> {
     Ok(match output {
-        Output::Socket(ws) => Py::new(py, WebSocket::new(ws))?.into_any(),
+        Output::Socket(ws) => Py::new(py, WebSocket::new(ws, driver.clone_of()))?.into_any(),
         Output::Unit => py.None(),
         Output::Closed(frame) => frame.into_pyobject(py)?.into_any().unbind(),
     })
@@ -129,7 +208,7 @@ impl WsTask {
         match std::mem::replace(&mut *state, TaskState::Taken) {
             TaskState::Done(Ok(output)) => {
                 drop(state);
-                output_to_py(py, output)
+                output_to_py(py, output, self.driver.get()?)
             }
             TaskState::Done(Err(e)) => Err(e.to_py()),
             TaskState::Running(job) => {
@@ -158,31 +237,19 @@ impl WsTask {
         };
         if let Some(job) = job {
             let limit = timeout.map(|t| Duration::try_from_secs_f64(t.max(0.0)));
-            let blocking = runtime::blocking()?;
-            let outcome = py.detach(move || {
-                blocking.block_on(
-                    async move {
-                        match limit {
-                            Some(Ok(limit)) => match tokio::time::timeout(limit, job).await {
-                                Ok(r) => r,
-                                Err(_) => Err(ErrorInfo::new(
-                                    format!("the WebSocket operation took longer than {limit:?}"),
-                                    "timeout_total",
-                                    28,
-                                )),
-                            },
-                            _ => job.await,
-                        }
+            let outcome = self.driver.get()?.block(py, async move {
+                match limit {
+                    Some(Ok(limit)) => match tokio::time::timeout(limit, job).await {
+                        Ok(r) => r,
+                        Err(_) => Err(ErrorInfo::new(
+                            format!("the WebSocket operation took longer than {limit:?}"),
+                            "timeout_total",
+                            28,
+                        )),
                     },
-                    || {
-                        Err(ErrorInfo::new(
-                            "cut off: mummer's runtime shut down",
-                            "runtime",
-                            1,
-                        ))
-                    },
-                )
-            });
+                    _ => job.await,
+                }
+            })?;
             *self.lock()? = TaskState::Done(outcome);
         }
         self.result(py)
@@ -297,14 +364,20 @@ struct Stash {
 pub(crate) struct WebSocket {
     ws: ForkSafe<Arc<mummer::ws::WebSocket>>,
     stash: Mutex<Option<Stash>>,
+    driver: ForkSafe<Driver>,
 }
 
 impl WebSocket {
-    fn new(ws: mummer::ws::WebSocket) -> WebSocket {
+    fn new(ws: mummer::ws::WebSocket, driver: Driver) -> WebSocket {
         WebSocket {
             ws: ForkSafe::new(Arc::new(ws)),
             stash: Mutex::new(None),
+            driver: ForkSafe::new(driver),
         }
+    }
+
+    fn local(&self) -> PyResult<bool> {
+        Ok(matches!(self.driver.get()?, Driver::Local(_)))
     }
 
     fn stash(&self) -> MutexGuard<'_, Option<Stash>> {
@@ -346,7 +419,7 @@ impl WebSocket {
         F: Future<Output = Result<Output, ErrorInfo>> + Send + 'static,
     {
         let ws = self.ws.get()?.clone();
-        Ok(WsTask::new(Box::pin(f(ws))))
+        Ok(WsTask::new(Box::pin(f(ws)), self.driver.get()?.clone_of()))
     }
 }
 
@@ -405,39 +478,27 @@ impl WebSocket {
         }
         let ws = self.ws.get()?.clone();
         let limit = timeout.and_then(|t| Duration::try_from_secs_f64(t.max(0.0)).ok());
-        let blocking = runtime::blocking()?;
-        let outcome = py.detach(move || {
+        let outcome = self.driver.get()?.block(py, async move {
             let wait = std::future::poll_fn(|cx| poll_item(&ws, cx, fragment));
-            blocking.block_on(
-                async move {
-                    match limit {
-                        Some(limit) => {
-                            tokio::time::timeout(limit, wait).await.unwrap_or_else(|_| {
-                                Err(ErrorInfo::new(
-                                    format!("no WebSocket message within {limit:?}"),
-                                    "timeout_read",
-                                    28,
-                                ))
-                            })
-                        }
-                        None => wait.await,
-                    }
-                },
-                || {
+            match limit {
+                Some(limit) => tokio::time::timeout(limit, wait).await.unwrap_or_else(|_| {
                     Err(ErrorInfo::new(
-                        "cut off: mummer's runtime shut down",
-                        "runtime",
-                        1,
+                        format!("no WebSocket message within {limit:?}"),
+                        "timeout_read",
+                        28,
                     ))
-                },
-            )
-        });
+                }),
+                None => wait.await,
+            }
+        })?;
         deliver(py, outcome)
     }
 
     /// Queues a data message, or one frame of a message sent in pieces: `kind` is
     /// "text"/"binary" to start one (None continues it), `last` ends it. Returns None when
-    /// queued at once, else a `WsTask` that finishes when there was room.
+    /// queued at once, else a `WsTask` that finishes when there was room. On a sync
+    /// session's WebSocket (nothing drives it between calls) the task is always returned,
+    /// and finishes when the message is written.
     #[pyo3(signature = (data, text, whole = true, start = true, last = true))]
     fn send(
         &self,
@@ -454,6 +515,7 @@ impl WebSocket {
         } else {
             DataKind::Binary
         };
+        let local = self.local()?;
         let task = self.job(move |ws| async move {
             let sent = if whole {
                 ws.send(if text {
@@ -465,8 +527,15 @@ impl WebSocket {
             } else {
                 ws.send_fragment(start.then_some(kind), data, last).await
             };
+            let sent = match sent {
+                Ok(()) if local => ws.flush().await,
+                other => other,
+            };
             sent.map(|()| Output::Unit).map_err(ErrorInfo::from)
         })?;
+        if local {
+            return Ok(Some(task));
+        }
         // Room in the queue: done now, no waiting object.
         if task.poll_with(py, std::task::Waker::noop())? {
             task.result(py)?;
@@ -476,12 +545,21 @@ impl WebSocket {
     }
 
     /// Sends a ping (`pong`: an unsolicited pong), ahead of queued messages.
+    /// On a sync session's WebSocket it is written before this returns.
     #[pyo3(signature = (data, pong = false))]
-    fn ping(&self, data: &Bound<'_, PyAny>, pong: bool) -> PyResult<()> {
+    fn ping(&self, py: Python<'_>, data: &Bound<'_, PyAny>, pong: bool) -> PyResult<()> {
         let data = bytes_of(data)?;
         let ws = self.ws.get()?;
         let sent = if pong { ws.pong(data) } else { ws.ping(data) };
-        sent.map_err(|e| ErrorInfo::from(e).to_py())
+        sent.map_err(|e| ErrorInfo::from(e).to_py())?;
+        if self.local()? {
+            let ws = ws.clone();
+            let driver = self.driver.get()?;
+            driver
+                .block(py, async move { ws.flush().await.map_err(ErrorInfo::from) })?
+                .map_err(|e| e.to_py())?;
+        }
+        Ok(())
     }
 
     /// A `WsTask` that finishes when every queued message is written.
@@ -505,8 +583,19 @@ impl WebSocket {
     }
 
     /// Ends the connection now, without a close handshake.
-    fn terminate(&self) -> PyResult<()> {
+    fn terminate(&self, py: Python<'_>) -> PyResult<()> {
         self.ws.get()?.terminate();
+        if self.local()? {
+            // Let the reader and writer see it and drop the socket now, not on the thread's
+            // next call.
+            self.driver
+                .get()?
+                .block(py, async {
+                    tokio::task::yield_now().await;
+                    Ok(())
+                })?
+                .map_err(|e| e.to_py())?;
+        }
         Ok(())
     }
 
@@ -557,7 +646,48 @@ fn bytes_of(data: &Bound<'_, PyAny>) -> PyResult<Bytes> {
     // The Python layer turns str, bytearray and memoryview into bytes (no buffer protocol
     // under the stable ABI for Python 3.10).
     let b = data.cast::<PyBytes>()?;
-    Ok(Bytes::copy_from_slice(b.as_bytes()))
+    if b.as_bytes().len() < LEND_FROM {
+        return Ok(Bytes::copy_from_slice(b.as_bytes()));
+    }
+    Ok(Bytes::from_owner(Lent::new(b)))
+}
+
+/// From this size on a payload is lent to the engine rather than copied: a copy of a large
+/// message costs a pass over it and a fresh allocation's page faults; lending costs a
+/// reference released later, off the GIL (pyo3 defers that decrement to the next holder).
+const LEND_FROM: usize = 64 * 1024;
+
+/// A Python `bytes` read by the engine in place: `bytes` objects are immutable and their
+/// buffer never moves while they live, and this holds a reference.
+struct Lent {
+    _object: Py<PyBytes>,
+    data: *const u8,
+    len: usize,
+}
+
+impl Lent {
+    fn new(b: &Bound<'_, PyBytes>) -> Lent {
+        let data = b.as_bytes();
+        Lent {
+            data: data.as_ptr(),
+            len: data.len(),
+            _object: b.clone().unbind(),
+        }
+    }
+}
+
+// SAFETY: the buffer is immutable and owned by the referenced object, which any thread may
+// hold; nothing here touches the object itself except pyo3's deferred decrement on drop.
+#[allow(unsafe_code)]
+unsafe impl Send for Lent {}
+
+impl AsRef<[u8]> for Lent {
+    #[allow(unsafe_code)]
+    fn as_ref(&self) -> &[u8] {
+        // SAFETY: `data`/`len` are the buffer of `_object`, alive and unchanged while `self`
+        // holds it (see the type's note).
+        unsafe { std::slice::from_raw_parts(self.data, self.len) }
+    }
 }
 
 /// WebSocket settings from Python's dict: protocols, origin, compression, max_message_size,
@@ -602,13 +732,20 @@ pub(crate) fn configure(
     Ok(builder)
 }
 
-/// The open of a WebSocket, as a `WsTask` (its result is the `WebSocket`).
-pub(crate) fn connecting(builder: mummer::ws::WebSocketBuilder) -> WsTask {
-    WsTask::new(Box::pin(async move {
-        builder
-            .connect()
-            .await
-            .map(Output::Socket)
-            .map_err(ErrorInfo::from)
-    }))
+/// The open of a WebSocket, as a `WsTask` (its result is the `WebSocket`); `local`: the
+/// runtime of the thread whose engine client `builder` comes from (see [`Driver::Local`]).
+pub(crate) fn connecting(
+    builder: mummer::ws::WebSocketBuilder,
+    local: Option<Arc<tokio::runtime::Runtime>>,
+) -> WsTask {
+    WsTask::new(
+        Box::pin(async move {
+            builder
+                .connect()
+                .await
+                .map(Output::Socket)
+                .map_err(ErrorInfo::from)
+        }),
+        local.map_or(Driver::Shared, |rt| Driver::Local(LocalRuntime(Some(rt)))),
+    )
 }

@@ -1059,9 +1059,12 @@ class BaseSession(Generic[R]):
 
     # -- WebSockets ----------------------------------------------------------------------
 
-    def _ws_task(self, url: str, request: dict[str, Any], config: dict[str, Any]) -> _native.WsTask:
+    def _ws_task(
+        self, url: str, request: dict[str, Any], config: dict[str, Any], local: bool = False
+    ) -> _native.WsTask:
         """The open of a WebSocket with this session's settings under `request`'s keywords
-        (those of `request()` that apply to an upgrade), as the engine's task."""
+        (those of `request()` that apply to an upgrade), as the engine's task; `local`: driven
+        by the blocking calls on it, on this thread's runtime (a sync `Session`'s)."""
         curl_options = request.pop("curl_options", None)
         if curl_options:
             raise unsupported_option("curl_options", "set the equivalent keyword instead")
@@ -1074,7 +1077,7 @@ class BaseSession(Generic[R]):
         if url[:6].lower().startswith(("ws://", "wss://")):
             target = ("wss" if target.startswith("https") else "ws") + target[target.index(":") :]
         try:
-            return self._client.ws_connect(target, prepared.opts, config)
+            return self._client.ws_connect(target, prepared.opts, config, local)
         except _native.NativeError as e:
             raise _from_native(e) from e
 
@@ -1082,7 +1085,7 @@ class BaseSession(Generic[R]):
         self, url: str, request: dict[str, Any], config: dict[str, Any]
     ) -> _native.WebSocket:
         """Opens a WebSocket, blocking without the GIL (see `_ws_task`)."""
-        task = self._ws_task(url, request, config)
+        task = self._ws_task(url, request, config, local=True)
         try:
             ws = task.wait(None)
         except _native.NativeError as e:

@@ -445,9 +445,10 @@ class WebSocket(_Base):
         *,
         timeout: Optional[float] = None,
     ) -> int:
-        """Queues a message (``flags``: TEXT or BINARY; with CONT, a piece of a message whose
-        last piece is sent without CONT; PING, PONG or CLOSE for those frames). Waits only for
-        room in the send queue (up to `timeout` seconds). Returns the payload's length."""
+        """Sends a message (``flags``: TEXT or BINARY; with CONT, a piece of a message whose
+        last piece is sent without CONT; PING, PONG or CLOSE for those frames). Returns when
+        it is written, up to `timeout` seconds, as libcurl's ``curl_ws_send``: nothing drives a
+        sync WebSocket between calls. Returns the payload's length."""
         data = _payload_bytes(payload)
         flags = int(flags)
         if flags & _CLOSE:

@@ -186,7 +186,13 @@ fn frame(opcode: OpCode, fin: bool, rsv: u8, payload: &[u8], mask: [u8; 4], out:
         len: payload.len() as u64,
     }
     .encode(out);
-    let start = out.len();
-    out.extend_from_slice(payload);
-    apply_mask(&mut out[start..], mask, 0);
+    out.reserve(payload.len());
+    // Copied and masked a slice at a time, while the slice is still in the cache: one pass
+    // over a large payload instead of two.
+    const SLICE: usize = 16 * 1024;
+    for (i, piece) in payload.chunks(SLICE).enumerate() {
+        let start = out.len();
+        out.extend_from_slice(piece);
+        apply_mask(&mut out[start..], mask, i * SLICE);
+    }
 }

@@ -460,7 +460,17 @@ async fn reader<S: Io>(
                 }
             }
         }
-        let want = receiver.wanted().saturating_sub(buf.len()).max(READ_CHUNK);
+        let missing = receiver.wanted().saturating_sub(buf.len());
+        // A frame larger than a read gets room for all of it and one read more: the frame is
+        // split off as the message (no copy), and the reads after it land in that slack, so
+        // the buffer is never reallocated while the message is out; once the message is
+        // dropped, the next large frame reuses the whole allocation (`reserve` reclaims a
+        // buffer no one else holds) instead of a fresh one and its page faults.
+        let want = if missing > READ_CHUNK {
+            missing + READ_CHUNK
+        } else {
+            READ_CHUNK
+        };
         buf.reserve(want);
         let read = io.read_buf(&mut buf);
         let result = tokio::select! {
