@@ -24,6 +24,9 @@ struct State {
     taken: bool,
     waiter: Option<Waiter>,
     task: Option<tokio::task::AbortHandle>,
+    /// Whether a sync caller waits on `done`: only then is it notified (std's condition
+    /// variable makes a futex call on every notify, waiter or not: one per async request).
+    sync_waiting: bool,
 }
 
 impl Slot {
@@ -34,6 +37,7 @@ impl Slot {
                 taken: false,
                 waiter: None,
                 task: None,
+                sync_waiting: false,
             }),
             done: Condvar::new(),
         })
@@ -57,7 +61,9 @@ impl Slot {
         if let Some(w) = state.waiter.take() {
             w.wake();
         }
-        self.done.notify_all();
+        if state.sync_waiting {
+            self.done.notify_all();
+        }
     }
 }
 
@@ -115,6 +121,7 @@ impl Pending {
         let outcome = py.detach(move || {
             let mut state = slot.lock();
             while state.result.is_none() && !state.taken {
+                state.sync_waiting = true;
                 state = slot.done.wait(state).unwrap_or_else(|p| p.into_inner());
             }
             take(&mut state)
