@@ -109,12 +109,21 @@ def _trio_token() -> Optional[Any]:
         return None
 
 
+# The last asyncio loop's dispatch, (weak loop, dispatch): the common case, one loop, skips the
+# weak dictionary. Replaced as a whole, so a thread running another loop reads it correctly.
+_last: Optional[tuple["weakref.ref[asyncio.AbstractEventLoop]", _AsyncioDispatch]] = None
+
+
 def _dispatch() -> Any:
+    global _last
     try:
         loop = asyncio.get_running_loop()
     except RuntimeError:
         loop = None
     if loop is not None:
+        last = _last
+        if last is not None and last[0]() is loop:
+            return last[1]
         d = _asyncio_loops.get(loop)
         if d is None:
             with _lock:
@@ -122,6 +131,7 @@ def _dispatch() -> Any:
                 if d is None:
                     d = _AsyncioDispatch(loop)
                     _asyncio_loops[loop] = d
+        _last = (weakref.ref(loop), d)
         return d
     token = _trio_token()
     if token is not None:

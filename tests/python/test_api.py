@@ -72,6 +72,52 @@ def _wire_version(proto: str) -> str:
 VERBS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "QUERY"]
 
 
+def test_the_plain_get_path_builds_the_same_response_as_request(
+    s: mreq.Session, base: str, proto: str
+) -> None:
+    # `Session.get` with no arguments takes a shortcut (the prepared request cached, the
+    # response built in one step); everything a user reads must equal `request("GET")`'s.
+    url = base + "/echo"
+    fast = s.get(url)
+    slow = s.request("GET", url)
+    volatile = {"_native", "_content", "local_port", "elapsed"}
+    fast_attrs = {k: v for k, v in vars(fast).items() if k not in volatile}
+    slow_attrs = {k: v for k, v in vars(slow).items() if k not in volatile}
+    assert fast_attrs == slow_attrs
+    assert set(vars(fast)) == set(vars(slow))
+    assert fast.json() == slow.json()
+    assert list(fast.headers.keys()) == list(slow.headers.keys())
+    assert fast.request is not None
+    assert slow.request is not None
+    assert list(fast.request.headers.items()) == list(slow.request.headers.items())
+    assert fast.http_version == slow.http_version
+    assert str(fast.http_version) == _wire_version(proto)
+    # A setting changed after the first request reaches the next one on the shortcut too.
+    s.headers["X-Later"] = "1"
+    assert _header_values(_echo(s.get(url)), "X-Later") == ["1"]
+    s.default_encoding = "latin-1"
+    assert s.get(url).default_encoding == "latin-1"
+
+
+def test_the_async_plain_get_path_builds_the_same_response_as_request(
+    ca_file: str, base: str
+) -> None:
+    url = base + "/echo"
+
+    async def both() -> tuple[mreq.Response, mreq.Response]:
+        async with mreq.AsyncSession(verify=ca_file, max_clients=2) as s:
+            fast, slow = await asyncio.gather(s.get(url), s.request("GET", url))
+            return fast, slow
+
+    fast, slow = asyncio.run(both())
+    volatile = {"_native", "_content", "local_port", "elapsed"}
+    assert {k: v for k, v in vars(fast).items() if k not in volatile} == {
+        k: v for k, v in vars(slow).items() if k not in volatile
+    }
+    assert set(vars(fast)) == set(vars(slow))
+    assert fast.json() == slow.json()
+
+
 @pytest.mark.parametrize("method", VERBS)
 def test_verbs_reach_the_server_as_sent(
     s: mreq.Session, base: str, proto: str, method: str

@@ -56,7 +56,7 @@ from .exceptions import SessionClosed, _from_native
 from .headers import Headers, HeaderTypes
 from .impersonate import BrowserTypeLiteral, ExtraFingerprints, ExtraFpDict, fp_overrides
 from .impersonate import resolve_profile as _resolve_profile
-from .models import DefaultEncoding, Response, _fill
+from .models import DefaultEncoding, Response, _fill, _whole_response
 from .utils import (
     NOT_SET,
     HttpVersionLiteral,
@@ -531,14 +531,16 @@ _PLAIN_URLS = 256
 
 class _PlainOptions:
     """What `_prepare_plain` reuses while `state` (the session settings not seen by
-    `__setattr__`) is unchanged: the engine's options, by stream flag, and merged URLs."""
+    `__setattr__`) is unchanged: the engine's options, by stream flag, merged URLs, and the
+    finished `_Prepared` by (method, URL, stream flag), which nothing changes once made."""
 
-    __slots__ = ("options", "state", "urls")
+    __slots__ = ("options", "prepared", "state", "urls")
 
     def __init__(self, state: tuple[Any, ...]) -> None:
         self.state = state
         self.options: dict[bool, Optional[_native.Options]] = {False: None, True: None}
         self.urls: dict[str, str] = {}
+        self.prepared: dict[tuple[str, str, bool], _Prepared] = {}
 
 
 # -- the session --------------------------------------------------------------------------
@@ -817,6 +819,20 @@ class BaseSession(Generic[R]):
         plain = self._plain
         if plain is None or plain.state != state:
             plain = self._plain = _PlainOptions(state)
+        key = (method, url, streamed)
+        prepared = plain.prepared.get(key)
+        if prepared is None:
+            prepared = self._prepare_plain_first(plain, method, url, streamed)
+            if len(plain.prepared) >= _PLAIN_URLS:
+                plain.prepared.clear()
+            plain.prepared[key] = prepared
+        return prepared
+
+    def _prepare_plain_first(
+        self, plain: _PlainOptions, method: str, url: str, streamed: bool
+    ) -> _Prepared:
+        """`_prepare_plain` for a (method, URL, stream) it has not prepared since the last
+        change of settings."""
         opts = plain.options[streamed]
         target = plain.urls.get(url)
         if opts is None or target is None:
@@ -1410,7 +1426,14 @@ class Session(BaseSession[R]):
             # Only the session's settings: `request` would do exactly this, after a call that
             # passes 38 keywords and checks each of them.
             prepared = self._prepare_plain("GET", url, False)
-            rsp = self._response(self._send(prepared), prepared, None)
+            try:
+                native = self._client.send("GET", prepared.url, prepared.opts, None, False)
+            except _native.NativeError as e:
+                raise _from_native(e) from e
+            if self.response_class is Response:
+                rsp = cast("R", _whole_response(native, prepared.default_encoding))
+            else:
+                rsp = self._response(native, prepared, None)
             self._check_status(rsp)
             return rsp
         return self.request("GET", url, **kwargs)
@@ -1455,6 +1478,9 @@ class _ConcurrencyLimit:
         self.limit = limit
         self._by_loop: weakref.WeakKeyDictionary[Any, _Semaphore] = weakref.WeakKeyDictionary()
         self._lock = threading.Lock()
+        # The last loop's semaphore, (weak loop, semaphore): one loop, the common case, needs
+        # neither the lock nor the weak dictionary. Replaced as a whole (thread-safe reads).
+        self._last: Optional[tuple[weakref.ref[Any], _Semaphore]] = None
 
     def _semaphore(self) -> _Semaphore:
         loop: Any
@@ -1466,11 +1492,15 @@ class _ConcurrencyLimit:
                 raise RuntimeError(
                     "mummer: AsyncSession needs a running asyncio, uvloop or trio event loop"
                 ) from None
+        last = self._last
+        if last is not None and last[0]() is loop:
+            return last[1]
         with self._lock:
             found = self._by_loop.get(loop)
             if found is None:
                 found = self._new(asyncio_loop=isinstance(loop, asyncio.AbstractEventLoop))
                 self._by_loop[loop] = found
+            self._last = (weakref.ref(loop), found)
             return found
 
     def _new(self, asyncio_loop: bool) -> _Semaphore:
@@ -1782,6 +1812,21 @@ class AsyncSession(BaseSession[R]):
         return await self.request("HEAD", url, **kwargs)
 
     async def get(self, url: str, **kwargs: Unpack[RequestParams]) -> R:
+        if not kwargs and type(self).request is AsyncSession.request:
+            # Only the session's settings: what `request` does, without its 38 keywords (as
+            # `Session.get`).
+            prepared = self._prepare_plain("GET", url, False)
+            release = await self._limit.acquire()
+            try:
+                native = await self._send(prepared)
+            finally:
+                release()
+            if self.response_class is Response:
+                rsp = cast("R", _whole_response(native, prepared.default_encoding))
+            else:
+                rsp = self._response(native, prepared, None)
+            self._check_status(rsp)
+            return rsp
         return await self.request("GET", url, **kwargs)
 
     async def post(self, url: str, **kwargs: Unpack[RequestParams]) -> R:
