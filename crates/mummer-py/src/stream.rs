@@ -9,7 +9,9 @@
 //! the stream with an error, never with a clean end.
 
 use std::collections::VecDeque;
+use std::future::Future;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::task::Poll;
 
 use bytes::Bytes;
 use pyo3::prelude::*;
@@ -21,6 +23,9 @@ use crate::waker::{Waiter, Waker};
 
 /// The most a stream queues ahead of its reader.
 pub(crate) const DEFAULT_CAPACITY: usize = 1 << 20;
+
+/// Queued bytes that wake a waiting reader even while more data is at hand (see `pump`).
+const WAKE_BATCH: usize = 256 * 1024;
 
 pub(crate) struct Shared {
     state: Mutex<State>,
@@ -40,6 +45,10 @@ struct State {
     /// The reader closed the stream: the pump stops.
     closed: bool,
     waiter: Option<(Waiter, usize)>,
+    /// Python readers blocked in `read_blocking`, and the least any of them waits for: the
+    /// condition variable is notified only for them (each notify is a system call).
+    sync_waiting: usize,
+    sync_min: usize,
     raw_bytes: u64,
     delivered: u64,
     resumes: u32,
@@ -55,6 +64,8 @@ impl Shared {
                 end: None,
                 closed: false,
                 waiter: None,
+                sync_waiting: 0,
+                sync_min: usize::MAX,
                 raw_bytes: 0,
                 delivered: 0,
                 resumes: 0,
@@ -78,7 +89,9 @@ impl Shared {
         {
             waiter.wake();
         }
-        self.readable.notify_all();
+        if state.sync_waiting > 0 && (ready || state.queued >= state.sync_min) {
+            self.readable.notify_all();
+        }
     }
 
     /// The pump: reads the body into the queue until it ends, fails, or the reader closes.
@@ -86,12 +99,17 @@ impl Shared {
         // Ends the stream with an error if this task is dropped before the body ended (the
         // runtime shut down): a reader must never mistake that for the end of the body.
         let mut guard = EndGuard(Some(self.clone()));
+        // The reader is woken once per burst of data, not per chunk: a chunk is one HTTP/2
+        // DATA frame (8 KiB from nginx) and a wake-up costs the reader more than that chunk's
+        // copy. So the wake is owed until the next chunk is not there yet, the queue is full,
+        // or `WAKE_BATCH` bytes wait.
+        let mut wake_owed = false;
         loop {
             // Wait for room.
             loop {
                 let notified = self.room.notified();
                 {
-                    let state = self.lock();
+                    let mut state = self.lock();
                     if state.closed {
                         guard.disarm();
                         return;
@@ -99,16 +117,31 @@ impl Shared {
                     if state.queued < state.capacity {
                         break;
                     }
+                    if std::mem::take(&mut wake_owed) {
+                        self.wake_reader(&mut state);
+                    }
                 }
                 notified.await;
             }
-            let next = tokio::select! {
-                biased;
-                _ = self.closing.notified() => {
-                    guard.disarm();
-                    return;
+            let next = {
+                let chunk = response.chunk();
+                tokio::pin!(chunk);
+                match std::future::poll_fn(|cx| Poll::Ready(chunk.as_mut().poll(cx))).await {
+                    Poll::Ready(next) => next,
+                    Poll::Pending => {
+                        if std::mem::take(&mut wake_owed) {
+                            self.wake_reader(&mut self.lock());
+                        }
+                        tokio::select! {
+                            biased;
+                            _ = self.closing.notified() => {
+                                guard.disarm();
+                                return;
+                            }
+                            next = &mut chunk => next,
+                        }
+                    }
                 }
-                next = response.chunk() => next,
             };
             let mut state = self.lock();
             state.raw_bytes = response.raw_bytes_received();
@@ -122,7 +155,11 @@ impl Shared {
                 Err(e) => state.end = Some(Err(ErrorInfo::from(&e))),
             }
             let done = state.end.is_some();
-            self.wake_reader(&mut state);
+            wake_owed = true;
+            if done || state.queued >= WAKE_BATCH {
+                wake_owed = false;
+                self.wake_reader(&mut state);
+            }
             if done {
                 guard.disarm();
                 return;
@@ -281,10 +318,16 @@ impl Stream {
                 match shared.take(&mut state, max, min) {
                     Ok(Some(chunks)) => return Ok(chunks),
                     Ok(None) => {
+                        state.sync_waiting += 1;
+                        state.sync_min = state.sync_min.min(min);
                         state = shared
                             .readable
                             .wait(state)
                             .unwrap_or_else(|p| p.into_inner());
+                        state.sync_waiting -= 1;
+                        if state.sync_waiting == 0 {
+                            state.sync_min = usize::MAX;
+                        }
                     }
                     Err(e) => return Err(e),
                 }
