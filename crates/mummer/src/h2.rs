@@ -16,6 +16,7 @@ use crate::conn::{Replay, SendFailure};
 use crate::error::{BodyError, Error, ProtocolError};
 use crate::transport::{ConnInfo, Stream};
 
+mod coalesce;
 mod goaway;
 mod tunnel;
 mod wake;
@@ -53,6 +54,10 @@ impl Default for H2Settings {
 pub(crate) struct H2Conn {
     send: SendRequest<Bytes>,
     closed: Arc<Closed>,
+    /// Told of each stream queued, on a multi-thread runtime (see `coalesce`); `None` on a
+    /// current-thread one, where the connection task runs only after the caller's own task
+    /// yields anyway.
+    queued: Option<Arc<coalesce::Queued>>,
     pub(crate) info: ConnInfo,
 }
 
@@ -89,10 +94,18 @@ impl H2Conn {
             .await
             .map_err(|e| Error::connect(format!("HTTP/2 handshake: {e}")))?;
         let flag = closed.clone();
+        let queued = (tokio::runtime::Handle::current().runtime_flavor()
+            != tokio::runtime::RuntimeFlavor::CurrentThread)
+            .then(Arc::<coalesce::Queued>::default);
+        let coalesce = queued.clone().unwrap_or_default();
         tokio::spawn(async move {
             // The result matters to the streams, which each see it; here it only marks the
             // connection unusable for new requests.
-            let mut connection = Box::pin(wake::Batched(connection));
+            let mut connection = Box::pin(coalesce::Coalesce {
+                inner: wake::Batched(connection),
+                queued: coalesce,
+                yielded: false,
+            });
             let _ = connection.as_mut().await;
             // Dropping the connection clears the WINDOW_UPDATEs queued so far; a capacity
             // release after the drop would stay queued for good, leaving its stream in
@@ -104,7 +117,12 @@ impl H2Conn {
             drop(gone);
             flag.open.store(false, Ordering::Release);
         });
-        Ok(H2Conn { send, closed, info })
+        Ok(H2Conn {
+            send,
+            closed,
+            queued,
+            info,
+        })
     }
 
     /// Whether new streams may still be opened on this connection.
@@ -137,6 +155,9 @@ impl H2Conn {
         };
         let mut send = self.send.clone().ready().await.map_err(not_sent)?;
         let end_of_stream = body.is_empty();
+        if let Some(queued) = &self.queued {
+            queued.mark();
+        }
         let (response, mut stream) = send
             .send_request(request, end_of_stream)
             .map_err(not_sent)?;
