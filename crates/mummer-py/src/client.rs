@@ -333,7 +333,7 @@ fn prepare(
 /// Sends the request; reads the whole body, or starts the pump of a stream.
 async fn run(request: mummer::RequestBuilder, stream: bool) -> Outcome {
     let mut response = request.send().await.map_err(ErrorInfo::from)?;
-    let head = Head::of(&response);
+    let head = Head::of(&mut response);
     if stream {
         let shared = Shared::new(DEFAULT_CAPACITY);
         tokio::spawn(shared.clone().pump(response));

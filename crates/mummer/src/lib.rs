@@ -52,7 +52,7 @@ pub use policy::redirect::{Hop, RedirectPolicy};
 pub use policy::retry::{Backoff, Retry};
 pub use pool::PoolStats;
 pub use request::{Request, RequestBuilder};
-pub use response::Response;
+pub use response::{HeadFields, ReceivedFields, Response};
 pub use transport::tcp::LocalAddress;
 
 pub use mummer_profile::{Profile, ProfileError};
