@@ -299,7 +299,7 @@ impl Response {
                 .fields
                 .sent
                 .iter()
-                .map(|(n, v)| (n.as_str(), v.as_ref())),
+                .map(|(n, v)| (&**n, v.as_ref())),
         )
     }
 

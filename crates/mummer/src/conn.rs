@@ -8,7 +8,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use bytes::Bytes;
 use http::{HeaderMap, HeaderValue, StatusCode, Version};
 use mummer_proto::Limits;
 
@@ -60,7 +59,7 @@ pub(crate) struct Head {
     pub(crate) source: Source,
     pub(crate) info: ConnInfo,
     /// The request's header fields as sent.
-    pub(crate) sent: Vec<(String, Bytes)>,
+    pub(crate) sent: crate::prepare::SentFields,
 }
 
 /// What a send needs besides the plan and body.

@@ -29,8 +29,9 @@ pub(crate) enum Scope {
 /// One header field as it goes on the wire.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Header {
-    /// The name as HTTP/1.1 sends it (HTTP/2 lowercases it).
-    pub(crate) name: String,
+    /// The name as HTTP/1.1 sends it (HTTP/2 lowercases it); shared with the profile's
+    /// template, so a plan copies no name the profile lists.
+    pub(crate) name: Arc<str>,
     pub(crate) value: Bytes,
     pub(crate) scope: Scope,
 }
@@ -119,7 +120,7 @@ pub(crate) fn prepare(
         && !own("proxy-authorization")
     {
         headers.push(Header {
-            name: "Proxy-Authorization".into(),
+            name: Arc::from("Proxy-Authorization"),
             value: Bytes::from(auth),
             scope: Scope::Http1,
         });
@@ -195,7 +196,7 @@ fn plain_headers(
 ) {
     let push = |out: &mut Vec<Header>, name: &str, value: Bytes, scope: Scope| {
         out.push(Header {
-            name: name.to_string(),
+            name: Arc::from(name),
             value,
             scope,
         });
@@ -266,7 +267,7 @@ fn profile_headers(
 ) {
     let template = template(profile);
     for slot in template.iter() {
-        let name = slot.name.as_str();
+        let name: &str = &slot.name;
         if name.eq_ignore_ascii_case("host") && !request.has_header("host") {
             out.push(Header {
                 name: slot.name.clone(),
@@ -320,7 +321,7 @@ fn profile_headers(
     for (name, value) in &options.headers {
         if !listed(name) && !request.has_header(name) {
             out.push(Header {
-                name: name.clone(),
+                name: Arc::from(name.as_str()),
                 value: value_bytes(value),
                 scope: Scope::Both,
             });
@@ -329,7 +330,7 @@ fn profile_headers(
     for (name, value) in &request.headers {
         if !listed(name) {
             out.push(Header {
-                name: name.clone(),
+                name: Arc::from(name.as_str()),
                 value: value_bytes(value),
                 scope: Scope::Both,
             });
@@ -338,7 +339,7 @@ fn profile_headers(
     for (name, value) in supplied {
         if !listed(name) {
             out.push(Header {
-                name: name.to_string(),
+                name: Arc::from(*name),
                 value: value.clone(),
                 scope: if is_framing(name) {
                     framing_scope(name)
@@ -352,7 +353,7 @@ fn profile_headers(
 
 /// One place in a profile's header order.
 struct Slot {
-    name: String,
+    name: Arc<str>,
     scope: Scope,
     default: Option<Bytes>,
 }
@@ -397,7 +398,7 @@ fn merge_orders(profile: &mummer_profile::Profile) -> Vec<Slot> {
             .map(|v| Bytes::copy_from_slice(v.as_bytes()))
     };
     let slot = |name: &str, scope| Slot {
-        name: name.to_string(),
+        name: Arc::from(name),
         scope,
         default: default(name),
     };
@@ -444,17 +445,17 @@ fn value_bytes(v: &HeaderValue) -> Bytes {
 
 /// A plan's header fields as HTTP/2 sends them: lowercase names, connection-specific fields
 /// dropped (RFC 9113 section 8.2.2), cookies split into crumbs when the browser does.
-pub(crate) fn h2_fields(plan: &Plan) -> Vec<(String, Bytes)> {
+pub(crate) fn h2_fields(plan: &Plan) -> SentFields {
     let mut out = Vec::with_capacity(plan.headers.len() + 4);
     for h in &plan.headers {
         if h.scope == Scope::Http1 {
             continue;
         }
-        let name = h.name.to_ascii_lowercase();
+        let name: Arc<str> = Arc::from(h.name.to_ascii_lowercase());
         if is_connection_specific(&name) {
             continue;
         }
-        if plan.split_cookies && name == "cookie" {
+        if plan.split_cookies && &*name == "cookie" {
             for crumb in h.value.split(|&b| b == b';') {
                 let crumb = crumb.trim_ascii();
                 if !crumb.is_empty() {
@@ -469,7 +470,7 @@ pub(crate) fn h2_fields(plan: &Plan) -> Vec<(String, Bytes)> {
 }
 
 /// Header fields as sent: names as on the wire, raw values.
-pub(crate) type SentFields = Vec<(String, Bytes)>;
+pub(crate) type SentFields = Vec<(Arc<str>, Bytes)>;
 
 /// The HTTP/2 request for a plan, and its fields as sent.
 pub(crate) fn h2_request(plan: &Plan) -> Result<(http::Request<()>, SentFields)> {
@@ -517,7 +518,7 @@ pub(crate) fn h1_headers(plan: &Plan) -> impl Iterator<Item = (&str, &[u8])> {
     plan.headers
         .iter()
         .filter(|h| h.scope != Scope::Http2)
-        .map(|h| (h.name.as_str(), h.value.as_ref()))
+        .map(|h| (&*h.name, h.value.as_ref()))
 }
 
 /// The User-Agent the request goes out with by default (the client's own, the profile's, or
@@ -539,6 +540,12 @@ pub(crate) fn user_agent(options: &Options) -> &str {
 
 /// `host[:port]` as the URL has it (IPv6 in brackets), without userinfo.
 pub(crate) fn authority(url: &Url) -> String {
+    // A name or IPv4 address is serialised in the URL exactly as its `Display` writes it (and
+    // the port only when not the default): a copy, not formatting. IPv6 differs (the URL
+    // never writes the IPv4-mapped form `Display` does).
+    if let Some(url::Host::Domain(_) | url::Host::Ipv4(_)) = url.host() {
+        return url[url::Position::BeforeHost..url::Position::AfterPort].to_string();
+    }
     let host = match url.host() {
         Some(url::Host::Ipv6(a)) => format!("[{a}]"),
         Some(h) => h.to_string(),
@@ -600,7 +607,7 @@ mod tests {
         plan.headers
             .iter()
             .filter(|h| h.scope != scope)
-            .map(|h| h.name.clone())
+            .map(|h| h.name.to_string())
             .collect()
     }
 
@@ -676,19 +683,19 @@ mod tests {
     fn profile_orders_merge_with_scopes() {
         let chrome = ProfileRef::named("chrome").expect("chrome");
         let slots = merge_orders(&chrome.profile);
-        let host = slots.iter().find(|s| s.name == "Host").expect("host");
+        let host = slots.iter().find(|s| &*s.name == "Host").expect("host");
         assert_eq!(host.scope, Scope::Http1);
         let priority = slots
             .iter()
-            .find(|s| s.name == "priority")
+            .find(|s| &*s.name == "priority")
             .expect("priority");
         assert_eq!(priority.scope, Scope::Http2);
-        let ua = slots.iter().find(|s| s.name == "User-Agent").expect("ua");
+        let ua = slots.iter().find(|s| &*s.name == "User-Agent").expect("ua");
         assert_eq!(ua.scope, Scope::Both);
         let h1: Vec<_> = slots
             .iter()
             .filter(|s| s.scope != Scope::Http2)
-            .map(|s| s.name.clone())
+            .map(|s| s.name.to_string())
             .collect();
         assert_eq!(h1, chrome.profile.http1.header_order);
         let h2: Vec<_> = slots

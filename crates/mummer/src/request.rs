@@ -39,8 +39,10 @@ pub struct Request {
     /// this request).
     pub(crate) suppressed: Vec<String>,
     /// Overrides of the client's options; `None` when there are none (the common case costs
-    /// no allocation).
-    pub(crate) options: Option<Box<RequestOptions>>,
+    /// no allocation). Shared with the [`RequestTemplate`] the request was made from, so the
+    /// overrides laid over a client's options are worked out once for all its requests (see
+    /// [`RequestOptions::overlay`]).
+    pub(crate) options: Option<Arc<RequestOptions>>,
 }
 
 impl Request {
@@ -123,7 +125,9 @@ pub struct RequestBuilder {
 
 impl RequestBuilder {
     pub(crate) fn new(client: Client, method: Method, url: &str) -> RequestBuilder {
-        let request = Url::parse(url)
+        let request = client
+            .inner
+            .parse_url(url)
             .map_err(|e| {
                 Error::builder(format!(
                     "invalid URL {:?}: {e}",
@@ -148,7 +152,10 @@ impl RequestBuilder {
 
     fn option(self, f: impl FnOnce(&mut RequestOptions)) -> RequestBuilder {
         self.map(|req| {
-            f(req.options.get_or_insert_with(Default::default));
+            let options = Arc::make_mut(req.options.get_or_insert_with(Default::default));
+            f(options);
+            // What was laid over a client's options before this change no longer holds.
+            options.forget_overlays();
             Ok(())
         })
     }
@@ -484,10 +491,79 @@ impl RequestBuilder {
         self.request
     }
 
+    /// This request's headers, cookies, referer, removed headers and option overrides, as a
+    /// template for many requests sent the same way ([`Client::request_from`]); its method,
+    /// URL and body are not kept. Fails with the first error made while building.
+    pub fn into_template(self) -> Result<RequestTemplate> {
+        let request = self.request?;
+        Ok(RequestTemplate {
+            parts: Arc::new(TemplateParts {
+                headers: request.headers,
+                cookies: request.cookies,
+                referrer: request.referrer,
+                suppressed: request.suppressed,
+                options: request.options,
+            }),
+        })
+    }
+
     /// Sends the request; resolves once the response head has arrived.
     pub async fn send(self) -> Result<Response> {
         let request = self.request?;
         self.client.execute(request).await
+    }
+}
+
+/// What [`RequestBuilder::into_template`] keeps of a request.
+struct TemplateParts {
+    headers: Vec<(String, HeaderValue)>,
+    cookies: Vec<(String, String)>,
+    referrer: Option<Url>,
+    suppressed: Vec<String>,
+    options: Option<Arc<RequestOptions>>,
+}
+
+/// A request's headers and options built once, for a caller that sends many requests the same
+/// way (a language binding's session): each request made from it with
+/// [`Client::request_from`] starts with them instead of applying every option again (profile
+/// lookups, TLS options merged and hashed), and shares the overrides laid over the client's
+/// options. Cheap to clone.
+#[derive(Clone)]
+pub struct RequestTemplate {
+    parts: Arc<TemplateParts>,
+}
+
+impl fmt::Debug for RequestTemplate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let headers: Vec<_> = self
+            .parts
+            .headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), crate::response::mask(n, v.as_bytes())))
+            .collect();
+        f.debug_struct("RequestTemplate")
+            .field("headers", &headers)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RequestBuilder {
+    /// A request to `url` starting from `template` (see [`Client::request_from`]).
+    pub(crate) fn from_template(
+        client: Client,
+        template: &RequestTemplate,
+        method: Method,
+        url: &str,
+    ) -> RequestBuilder {
+        let parts = &template.parts;
+        RequestBuilder::new(client, method, url).map(|req| {
+            req.headers.clone_from(&parts.headers);
+            req.cookies.clone_from(&parts.cookies);
+            req.referrer.clone_from(&parts.referrer);
+            req.suppressed.clone_from(&parts.suppressed);
+            req.options.clone_from(&parts.options);
+            Ok(())
+        })
     }
 }
 

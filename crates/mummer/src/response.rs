@@ -32,7 +32,7 @@ pub struct HeadFields {
     /// As [`Response::headers_as_received`].
     pub received: ReceivedFields,
     /// As [`Response::request_headers`].
-    pub sent: Vec<(String, Bytes)>,
+    pub sent: Vec<(std::sync::Arc<str>, Bytes)>,
 }
 
 /// The header fields of a response as received: HTTP/1.x keeps the server's spelling of the
@@ -66,7 +66,7 @@ pub struct Response {
     pub(crate) url: Url,
     /// The final request's method and header fields as sent.
     pub(crate) method: http::Method,
-    pub(crate) sent: Vec<(String, Bytes)>,
+    pub(crate) sent: Vec<(std::sync::Arc<str>, Bytes)>,
     pub(crate) remote_addr: Option<SocketAddr>,
     pub(crate) local_addr: Option<SocketAddr>,
     pub(crate) info: ResponseInfo,
@@ -143,7 +143,7 @@ impl Response {
     /// The header fields of the request that got this response, exactly as sent, in order:
     /// the client's and profile's defaults, the policies' (Cookie, Authorization, Referer),
     /// the body's framing; on HTTP/2 lowercase, with cookie crumbs split as sent.
-    pub fn request_headers(&self) -> &[(String, Bytes)] {
+    pub fn request_headers(&self) -> &[(std::sync::Arc<str>, Bytes)] {
         &self.sent
     }
 

@@ -17,7 +17,6 @@
 //! a retryable status waits and goes again, a redirect becomes the next hop. What remains is
 //! the response. Every wait runs under the one total [`Deadline`] and stops on abort.
 
-use std::borrow::Cow;
 use std::time::Duration;
 
 use http::{HeaderMap, Method, StatusCode};
@@ -111,13 +110,13 @@ impl BodyState {
 async fn run(client: &Client, mut request: Request) -> Result<Response> {
     let started = Instant::now();
     let inner = &client.inner;
-    let options: Cow<'_, Options> = match &request.options {
-        Some(own) => Cow::Owned(own.overlay(&inner.options)?),
-        None => Cow::Borrowed(&inner.options),
-    };
+    let options = crate::options::effective(request.options.as_deref(), inner.id, &inner.options)?;
     let total = Deadline::after(options.timeouts.total, TimeoutKind::Total);
     let credentials = auth::url_credentials(&request.url);
-    request.url = without_userinfo(&request.url);
+    // Only a URL with userinfo has any to strip (a copy of the URL saved per request).
+    if credentials.is_some() {
+        request.url = without_userinfo(&request.url);
+    }
     let first_url = request.url.clone();
     let mut body = BodyState::new(lay_out(&mut request, &options)?);
     let mut auth = AuthState::new(options.auth.clone(), &request.url, credentials);
