@@ -34,6 +34,42 @@ pub(crate) struct Header {
     pub(crate) name: Arc<str>,
     pub(crate) value: Bytes,
     pub(crate) scope: Scope,
+    /// The place in the plan's template of a name the profile lists, whose HTTP/2 name is
+    /// made there once; `None`: made from `name` when sent. An index, not a copy: a copy's
+    /// reference counts cost more than the plan's HTTP/1.1 requests save.
+    pub(crate) slot: Option<usize>,
+}
+
+impl Header {
+    fn new(name: Arc<str>, value: Bytes, scope: Scope) -> Header {
+        Header {
+            name,
+            value,
+            scope,
+            slot: None,
+        }
+    }
+}
+
+/// A header name as HTTP/2 sends it: lowercase, as text (for the fields as sent) and as the
+/// `HeaderName` the HTTP/2 encoder takes (lowercasing and checking a name cost ~200
+/// instructions and an allocation, for each of a profile's ~15 names on every request).
+#[derive(Debug)]
+struct H2Name {
+    lower: Arc<str>,
+    name: http::HeaderName,
+}
+
+impl H2Name {
+    /// `None` for a name HTTP/2 cannot send: it fails when sent, as any other.
+    fn of(name: &str) -> Option<H2Name> {
+        let lower = name.to_ascii_lowercase();
+        let header = http::HeaderName::from_bytes(lower.as_bytes()).ok()?;
+        Some(H2Name {
+            lower: Arc::from(lower),
+            name: header,
+        })
+    }
 }
 
 /// Headers the policies add for one hop; a header the caller set on the request wins.
@@ -62,6 +98,8 @@ pub(crate) struct Plan {
     /// Send each cookie pair as its own `cookie` field on HTTP/2 (RFC 9113 section 8.2.3), as
     /// the profile's browser does.
     pub(crate) split_cookies: bool,
+    /// The profile's template the headers' `slot`s point into.
+    template: Option<Arc<Vec<Slot>>>,
 }
 
 /// Makes the plan for sending `request` with `options` and `hop`'s headers. `body_len` is the
@@ -111,19 +149,22 @@ pub(crate) fn prepare(
     }
     let mut headers = Vec::with_capacity(request.headers.len() + options.headers.len() + 16);
     let host = Bytes::from(authority.clone());
-    match &options.profile {
-        Some(profile) => profile_headers(profile, options, request, &supplied, host, &mut headers),
+    let template = options.profile.as_ref().map(template);
+    match &template {
+        Some(template) => {
+            profile_headers(template, options, request, &supplied, host, &mut headers)
+        }
         None => plain_headers(options, request, &supplied, host, &mut headers),
     }
     if forwarding
         && let Some(auth) = key.proxy.as_deref().and_then(|p| p.authorization())
         && !own("proxy-authorization")
     {
-        headers.push(Header {
-            name: Arc::from("Proxy-Authorization"),
-            value: Bytes::from(auth),
-            scope: Scope::Http1,
-        });
+        headers.push(Header::new(
+            Arc::from("Proxy-Authorization"),
+            Bytes::from(auth),
+            Scope::Http1,
+        ));
     }
     if !request.suppressed.is_empty() {
         headers.retain(|h| {
@@ -150,6 +191,7 @@ pub(crate) fn prepare(
         path,
         headers,
         split_cookies,
+        template,
     })
 }
 
@@ -195,11 +237,7 @@ fn plain_headers(
     out: &mut Vec<Header>,
 ) {
     let push = |out: &mut Vec<Header>, name: &str, value: Bytes, scope: Scope| {
-        out.push(Header {
-            name: Arc::from(name),
-            value,
-            scope,
-        });
+        out.push(Header::new(Arc::from(name), value, scope));
     };
     if !request.has_header("host") {
         push(out, "Host", host, Scope::Http1);
@@ -258,21 +296,19 @@ fn plain_headers(
 /// profile's letter case, valued by the request, the client's defaults, the policies, or the
 /// browser's default, in that precedence; other headers follow in their own order.
 fn profile_headers(
-    profile: &ProfileRef,
+    template: &[Slot],
     options: &Options,
     request: &Request,
     supplied: &[(&str, Bytes)],
     host: Bytes,
     out: &mut Vec<Header>,
 ) {
-    let template = template(profile);
-    for slot in template.iter() {
+    for (at, slot) in template.iter().enumerate() {
         let name: &str = &slot.name;
         if name.eq_ignore_ascii_case("host") && !request.has_header("host") {
             out.push(Header {
-                name: slot.name.clone(),
-                value: host.clone(),
                 scope: Scope::Http1,
+                ..slot.header(at, host.clone())
             });
             continue;
         }
@@ -280,7 +316,7 @@ fn profile_headers(
         for (n, v) in &request.headers {
             if n.eq_ignore_ascii_case(name) {
                 found = true;
-                out.push(slot.header(value_bytes(v)));
+                out.push(slot.header(at, value_bytes(v)));
             }
         }
         if found {
@@ -291,7 +327,7 @@ fn profile_headers(
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
         {
-            out.push(slot.header(value_bytes(v)));
+            out.push(slot.header(at, value_bytes(v)));
             continue;
         }
         if let Some((n, v)) = supplied.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
@@ -301,9 +337,8 @@ fn profile_headers(
                 slot.scope
             };
             out.push(Header {
-                name: slot.name.clone(),
-                value: v.clone(),
                 scope,
+                ..slot.header(at, v.clone())
             });
             continue;
         }
@@ -314,56 +349,57 @@ fn profile_headers(
             continue;
         }
         if let Some(v) = &slot.default {
-            out.push(slot.header(v.clone()));
+            out.push(slot.header(at, v.clone()));
         }
     }
     let listed = |n: &str| template.iter().any(|s| s.name.eq_ignore_ascii_case(n));
     for (name, value) in &options.headers {
         if !listed(name) && !request.has_header(name) {
-            out.push(Header {
-                name: Arc::from(name.as_str()),
-                value: value_bytes(value),
-                scope: Scope::Both,
-            });
+            out.push(Header::new(
+                Arc::from(name.as_str()),
+                value_bytes(value),
+                Scope::Both,
+            ));
         }
     }
     for (name, value) in &request.headers {
         if !listed(name) {
-            out.push(Header {
-                name: Arc::from(name.as_str()),
-                value: value_bytes(value),
-                scope: Scope::Both,
-            });
+            out.push(Header::new(
+                Arc::from(name.as_str()),
+                value_bytes(value),
+                Scope::Both,
+            ));
         }
     }
     for (name, value) in supplied {
         if !listed(name) {
-            out.push(Header {
-                name: Arc::from(*name),
-                value: value.clone(),
-                scope: if is_framing(name) {
-                    framing_scope(name)
-                } else {
-                    Scope::Both
-                },
-            });
+            let scope = if is_framing(name) {
+                framing_scope(name)
+            } else {
+                Scope::Both
+            };
+            out.push(Header::new(Arc::from(*name), value.clone(), scope));
         }
     }
 }
 
 /// One place in a profile's header order.
+#[derive(Debug)]
 struct Slot {
     name: Arc<str>,
+    h2_name: Option<H2Name>,
     scope: Scope,
     default: Option<Bytes>,
 }
 
 impl Slot {
-    fn header(&self, value: Bytes) -> Header {
+    /// A field of this name valued `value`; `at`: this slot's place in its template.
+    fn header(&self, at: usize, value: Bytes) -> Header {
         Header {
             name: self.name.clone(),
             value,
             scope: self.scope,
+            slot: Some(at),
         }
     }
 }
@@ -399,6 +435,7 @@ fn merge_orders(profile: &mummer_profile::Profile) -> Vec<Slot> {
     };
     let slot = |name: &str, scope| Slot {
         name: Arc::from(name),
+        h2_name: H2Name::of(name),
         scope,
         default: default(name),
     };
@@ -444,27 +481,34 @@ fn value_bytes(v: &HeaderValue) -> Bytes {
 }
 
 /// A plan's header fields as HTTP/2 sends them: lowercase names, connection-specific fields
-/// dropped (RFC 9113 section 8.2.2), cookies split into crumbs when the browser does.
-pub(crate) fn h2_fields(plan: &Plan) -> SentFields {
+/// dropped (RFC 9113 section 8.2.2), cookies split into crumbs when the browser does. Each
+/// with its `HeaderName` when the profile's template made it.
+fn h2_fields(plan: &Plan) -> Vec<(Arc<str>, Option<&http::HeaderName>, Bytes)> {
     let mut out = Vec::with_capacity(plan.headers.len() + 4);
     for h in &plan.headers {
         if h.scope == Scope::Http1 {
             continue;
         }
-        let name: Arc<str> = Arc::from(h.name.to_ascii_lowercase());
-        if is_connection_specific(&name) {
+        let made = h
+            .slot
+            .and_then(|at| plan.template.as_ref()?.get(at)?.h2_name.as_ref());
+        let (lower, name) = match made {
+            Some(n) => (n.lower.clone(), Some(&n.name)),
+            None => (Arc::from(h.name.to_ascii_lowercase()), None),
+        };
+        if is_connection_specific(&lower) {
             continue;
         }
-        if plan.split_cookies && &*name == "cookie" {
+        if plan.split_cookies && &*lower == "cookie" {
             for crumb in h.value.split(|&b| b == b';') {
                 let crumb = crumb.trim_ascii();
                 if !crumb.is_empty() {
-                    out.push((name.clone(), h.value.slice_ref(crumb)));
+                    out.push((lower.clone(), name, h.value.slice_ref(crumb)));
                 }
             }
             continue;
         }
-        out.push((name, h.value.clone()));
+        out.push((lower, name, h.value.clone()));
     }
     out
 }
@@ -488,12 +532,21 @@ pub(crate) fn h2_request(plan: &Plan) -> Result<(http::Request<()>, SentFields)>
         .headers_mut()
         .ok_or_else(|| Error::builder("invalid request"))?;
     let fields = h2_fields(plan);
-    for (name, value) in &fields {
-        let name = http::header::HeaderName::from_bytes(name.as_bytes()).map_err(Error::builder)?;
-        let value = HeaderValue::from_maybe_shared(value.clone()).map_err(Error::builder)?;
-        headers.append(name, value);
+    // Sized once: growing the map as fields come rehashes it several times.
+    headers.reserve(fields.len());
+    let mut sent = Vec::with_capacity(fields.len());
+    for (lower, name, value) in fields {
+        let name = match name {
+            Some(n) => n.clone(),
+            None => {
+                http::header::HeaderName::from_bytes(lower.as_bytes()).map_err(Error::builder)?
+            }
+        };
+        let header_value = HeaderValue::from_maybe_shared(value.clone()).map_err(Error::builder)?;
+        headers.append(name, header_value);
+        sent.push((lower, value));
     }
-    Ok((builder.body(()).map_err(Error::builder)?, fields))
+    Ok((builder.body(()).map_err(Error::builder)?, sent))
 }
 
 /// Fields HTTP/2 forbids (RFC 9113 section 8.2.2).
