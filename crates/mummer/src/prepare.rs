@@ -38,6 +38,10 @@ pub(crate) struct Header {
     /// made there once; `None`: made from `name` when sent. An index, not a copy: a copy's
     /// reference counts cost more than the plan's HTTP/1.1 requests save.
     pub(crate) slot: Option<usize>,
+    /// Name and value are the slot's own default, checked when the template was made (both
+    /// for HTTP/1.1's encoder and as an HTTP/2 `HeaderValue`): not checked again per request.
+    /// Anything else (the caller's, the policies', the URL's) is checked as it is sent.
+    pub(crate) checked: bool,
 }
 
 impl Header {
@@ -47,6 +51,7 @@ impl Header {
             value,
             scope,
             slot: None,
+            checked: false,
         }
     }
 }
@@ -348,8 +353,8 @@ fn profile_headers(
         if !options.profile_headers {
             continue;
         }
-        if let Some(v) = &slot.default {
-            out.push(slot.header(at, v.clone()));
+        if let Some(default) = slot.default_header(at) {
+            out.push(default);
         }
     }
     let listed = |n: &str| template.iter().any(|s| s.name.eq_ignore_ascii_case(n));
@@ -390,6 +395,9 @@ struct Slot {
     h2_name: Option<H2Name>,
     scope: Scope,
     default: Option<Bytes>,
+    /// `default` as HTTP/2 sends it, when it is a valid field with `name` on both protocols
+    /// (checked once here, so sending it checks nothing).
+    checked_default: Option<HeaderValue>,
 }
 
 impl Slot {
@@ -400,7 +408,17 @@ impl Slot {
             value,
             scope: self.scope,
             slot: Some(at),
+            checked: false,
         }
+    }
+
+    /// The field with the profile's default value, if it has one.
+    fn default_header(&self, at: usize) -> Option<Header> {
+        let value = self.default.clone()?;
+        Some(Header {
+            checked: self.checked_default.is_some(),
+            ..self.header(at, value)
+        })
     }
 }
 
@@ -433,11 +451,19 @@ fn merge_orders(profile: &mummer_profile::Profile) -> Vec<Slot> {
             .header(n)
             .map(|v| Bytes::copy_from_slice(v.as_bytes()))
     };
-    let slot = |name: &str, scope| Slot {
-        name: Arc::from(name),
-        h2_name: H2Name::of(name),
-        scope,
-        default: default(name),
+    let slot = |name: &str, scope| {
+        let default = default(name);
+        let checked_default = default
+            .as_ref()
+            .filter(|v| mummer_proto::request::is_valid_field(name, v))
+            .and_then(|v| HeaderValue::from_maybe_shared(v.clone()).ok());
+        Slot {
+            name: Arc::from(name),
+            h2_name: H2Name::of(name),
+            scope,
+            default,
+            checked_default,
+        }
     };
     let mut out = Vec::with_capacity(h1.len() + h2.len());
     let (mut i, mut j) = (0, 0);
@@ -482,20 +508,29 @@ fn value_bytes(v: &HeaderValue) -> Bytes {
 
 /// A plan's header fields as HTTP/2 sends them: lowercase names, connection-specific fields
 /// dropped (RFC 9113 section 8.2.2), cookies split into crumbs when the browser does. Each
-/// with its `HeaderName` when the profile's template made it.
-fn h2_fields(plan: &Plan) -> Vec<(Arc<str>, Option<&http::HeaderName>, Bytes)> {
+/// with its `HeaderName`, and `HeaderValue`, when the profile's template made them.
+#[allow(clippy::type_complexity)]
+fn h2_fields(
+    plan: &Plan,
+) -> Vec<(
+    Arc<str>,
+    Option<&http::HeaderName>,
+    Bytes,
+    Option<&HeaderValue>,
+)> {
     let mut out = Vec::with_capacity(plan.headers.len() + 4);
     for h in &plan.headers {
         if h.scope == Scope::Http1 {
             continue;
         }
-        let made = h
-            .slot
-            .and_then(|at| plan.template.as_ref()?.get(at)?.h2_name.as_ref());
-        let (lower, name) = match made {
+        let slot = h.slot.and_then(|at| plan.template.as_ref()?.get(at));
+        let (lower, name) = match slot.and_then(|s| s.h2_name.as_ref()) {
             Some(n) => (n.lower.clone(), Some(&n.name)),
             None => (Arc::from(h.name.to_ascii_lowercase()), None),
         };
+        let value = slot
+            .filter(|_| h.checked)
+            .and_then(|s| s.checked_default.as_ref());
         if is_connection_specific(&lower) {
             continue;
         }
@@ -503,12 +538,12 @@ fn h2_fields(plan: &Plan) -> Vec<(Arc<str>, Option<&http::HeaderName>, Bytes)> {
             for crumb in h.value.split(|&b| b == b';') {
                 let crumb = crumb.trim_ascii();
                 if !crumb.is_empty() {
-                    out.push((lower.clone(), name, h.value.slice_ref(crumb)));
+                    out.push((lower.clone(), name, h.value.slice_ref(crumb), None));
                 }
             }
             continue;
         }
-        out.push((lower, name, h.value.clone()));
+        out.push((lower, name, h.value.clone(), value));
     }
     out
 }
@@ -535,14 +570,17 @@ pub(crate) fn h2_request(plan: &Plan) -> Result<(http::Request<()>, SentFields)>
     // Sized once: growing the map as fields come rehashes it several times.
     headers.reserve(fields.len());
     let mut sent = Vec::with_capacity(fields.len());
-    for (lower, name, value) in fields {
+    for (lower, name, value, checked) in fields {
         let name = match name {
             Some(n) => n.clone(),
             None => {
                 http::header::HeaderName::from_bytes(lower.as_bytes()).map_err(Error::builder)?
             }
         };
-        let header_value = HeaderValue::from_maybe_shared(value.clone()).map_err(Error::builder)?;
+        let header_value = match checked {
+            Some(v) => v.clone(),
+            None => HeaderValue::from_maybe_shared(value.clone()).map_err(Error::builder)?,
+        };
         headers.append(name, header_value);
         sent.push((lower, value));
     }
@@ -566,12 +604,13 @@ pub(crate) fn into_h1_fields(plan: Plan) -> SentFields {
         .collect()
 }
 
-/// The HTTP/1.1 fields of a plan, in order.
-pub(crate) fn h1_headers(plan: &Plan) -> impl Iterator<Item = (&str, &[u8])> {
+/// The HTTP/1.1 fields of a plan, in order, each with whether it was checked already (see
+/// `Header::checked`).
+pub(crate) fn h1_headers(plan: &Plan) -> impl Iterator<Item = (&str, &[u8], bool)> {
     plan.headers
         .iter()
         .filter(|h| h.scope != Scope::Http2)
-        .map(|h| (&*h.name, h.value.as_ref()))
+        .map(|h| (&*h.name, h.value.as_ref(), h.checked))
 }
 
 /// The User-Agent the request goes out with by default (the client's own, the profile's, or
@@ -760,6 +799,30 @@ mod tests {
     }
 
     #[test]
+    fn only_the_profiles_own_fields_skip_the_checks() {
+        let opts = Options {
+            profile: Some(ProfileRef::named("chrome").expect("chrome")),
+            ..Options::default()
+        };
+        let mut req = request("https://a.test/");
+        req.headers
+            .push(("User-Agent".into(), HeaderValue::from_static("mine")));
+        let plan = prepare(&opts, &req, HopHeaders::default(), Some(0), false).expect("plan");
+        let checked: Vec<_> = plan.headers.iter().filter(|h| h.checked).collect();
+        assert!(!checked.is_empty());
+        for h in &checked {
+            assert!(mummer_proto::request::is_valid_field(&h.name, &h.value));
+        }
+        for name in ["User-Agent", "Host"] {
+            let h = plan.headers.iter().find(|h| &*h.name == name).expect(name);
+            assert!(!h.checked, "{name}");
+        }
+        let (h2, sent) = h2_request(&plan).expect("h2");
+        assert_eq!(h2.headers()["user-agent"], "mine");
+        assert_eq!(sent.len(), h2.headers().len());
+    }
+
+    #[test]
     fn cookies_split_into_crumbs_when_the_profile_says_so() {
         let mut opts = Options::default();
         let mut profile = mummer_profile::get("chrome").expect("chrome").clone();
@@ -780,8 +843,8 @@ mod tests {
             .collect();
         assert_eq!(crumbs, ["a=1", "b=2", "c=3"]);
         let h1: Vec<_> = h1_headers(&plan)
-            .filter(|(n, _)| n.eq_ignore_ascii_case("cookie"))
-            .map(|(_, v)| v.to_vec())
+            .filter(|(n, _, _)| n.eq_ignore_ascii_case("cookie"))
+            .map(|(_, v, _)| v.to_vec())
             .collect();
         assert_eq!(h1, [b"a=1; b=2;c=3".to_vec()]);
     }

@@ -201,7 +201,10 @@ pub(crate) async fn open(
     let Conn::H1(mut conn) = connector.connect(&key, connect_deadline).await? else {
         return Err(Error::connect("HTTP/1.1 was asked for, HTTP/2 was set up"));
     };
-    let refs: Vec<(&str, &[u8])> = fields.iter().map(|(n, v)| (n.as_str(), &v[..])).collect();
+    let refs: Vec<(&str, &[u8], bool)> = fields
+        .iter()
+        .map(|(n, v)| (n.as_str(), &v[..], false))
+        .collect();
     let target = prepare::origin_form(&request.url);
     let head = RequestHead {
         method: "GET",
