@@ -366,3 +366,31 @@ fn set<T: Clone>(slot: &mut T, value: &Option<T>) {
         *slot = v.clone();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overrides_are_laid_over_once_per_client_and_again_after_a_change() {
+        let base = Options::default();
+        let mut own = RequestOptions {
+            tls: vec![TlsEdit::Verify(false)],
+            ..RequestOptions::default()
+        };
+        let first = own.overlay_for(1, &base).expect("overlay");
+        assert!(!first.tls.options.verify);
+        assert!(Arc::ptr_eq(
+            &first,
+            &own.overlay_for(1, &base).expect("again")
+        ));
+        let other = own.overlay_for(2, &base).expect("other client");
+        assert!(!Arc::ptr_eq(&first, &other));
+        assert_eq!(first.tls.id, other.tls.id);
+        own.total_timeout = Some(Duration::from_secs(3));
+        own.forget_overlays();
+        let changed = own.overlay_for(1, &base).expect("changed");
+        assert_eq!(changed.timeouts.total, Some(Duration::from_secs(3)));
+        assert!(own.clone().overlays.0.lock().expect("lock").is_empty());
+    }
+}

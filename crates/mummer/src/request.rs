@@ -573,3 +573,46 @@ fn set_content_type(req: &mut Request, value: &'static str) {
             .push(("Content-Type".into(), HeaderValue::from_static(value)));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_gives_each_request_its_headers_and_shared_options() {
+        let client = Client::new();
+        let template = client
+            .get("http://template.invalid/")
+            .header("X-One", "1")
+            .without_header("Accept")
+            .cookie("a", "1")
+            .timeout(Duration::from_secs(5))
+            .into_template()
+            .expect("template");
+        let build = |url: &str| {
+            client
+                .request_from(&template, Method::POST, url)
+                .build()
+                .expect("request")
+        };
+        let (a, b) = (build("http://a.test/x"), build("http://b.test/y"));
+        assert_eq!(a.method, Method::POST);
+        assert_eq!(a.url.as_str(), "http://a.test/x");
+        assert_eq!(b.url.as_str(), "http://b.test/y");
+        for r in [&a, &b] {
+            assert_eq!(r.headers.len(), 1);
+            assert_eq!(r.suppressed, ["Accept"]);
+            assert_eq!(r.cookies, [("a".to_string(), "1".to_string())]);
+        }
+        let (oa, ob) = (a.options.expect("a's"), b.options.expect("b's"));
+        assert!(Arc::ptr_eq(&oa, &ob));
+        assert_eq!(oa.total_timeout, Some(Duration::from_secs(5)));
+        // A bad URL still fails as without a template.
+        assert!(
+            client
+                .request_from(&template, Method::GET, "nope")
+                .build()
+                .is_err()
+        );
+    }
+}
