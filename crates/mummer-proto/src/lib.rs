@@ -66,5 +66,5 @@ pub use body::{
     BodyDecoder, BodyKind, Decoded, body_kind, request_wants_close, response_keeps_alive,
 };
 pub use error::{BodyError, ProtoError};
-pub use request::encode_request_head;
+pub use request::{encode_request_head, encode_request_head_checked};
 pub use response::{HttpVersion, Limits, ParseStatus, ResponseHead, parse_response_head};

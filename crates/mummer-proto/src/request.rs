@@ -45,12 +45,56 @@ pub fn encode_request_head<'a, I>(
 where
     I: IntoIterator<Item = (&'a str, &'a [u8])>,
 {
+    encode_request_head_checked(
+        method,
+        target,
+        headers.into_iter().map(|(n, v)| (n, v, false)),
+        out,
+    )
+}
+
+/// As [`encode_request_head`], for a caller that checked some fields already, with
+/// [`is_valid_field`], when it made them (a browser profile's own fields, checked once when
+/// its header template is built rather than byte by byte on every request): a field whose
+/// third member is `true` is written without checking it again; the others are checked.
+///
+/// `true` is the caller's promise that [`is_valid_field`] holds for that name and value: a
+/// field passed as checked that is not would be written as it is (CR/LF included).
+///
+/// ```
+/// let mut out = Vec::new();
+/// let accept = ("accept", &b"*/*"[..]);
+/// assert!(mummer_proto::request::is_valid_field(accept.0, accept.1));
+/// mummer_proto::request::encode_request_head_checked(
+///     "GET",
+///     "/",
+///     [("Host", &b"example.com"[..], false), (accept.0, accept.1, true)],
+///     &mut out,
+/// )?;
+/// assert_eq!(out, b"GET / HTTP/1.1\r\nHost: example.com\r\naccept: */*\r\n\r\n");
+/// # Ok::<(), mummer_proto::ProtoError>(())
+/// ```
+pub fn encode_request_head_checked<'a, I>(
+    method: &str,
+    target: &str,
+    headers: I,
+    out: &mut Vec<u8>,
+) -> Result<(), ProtoError>
+where
+    I: IntoIterator<Item = (&'a str, &'a [u8], bool)>,
+{
     let start = out.len();
     let result = write_head(method, target, headers, out);
     if result.is_err() {
         out.truncate(start);
     }
     result
+}
+
+/// Whether [`encode_request_head`] accepts this header field: the name a token, the value
+/// without CR, LF or NUL.
+pub fn is_valid_field(name: &str, value: &[u8]) -> bool {
+    is_token(name.as_bytes()) && is_valid_field_value(value)
 }
 
 fn write_head<'a, I>(
@@ -60,7 +104,7 @@ fn write_head<'a, I>(
     out: &mut Vec<u8>,
 ) -> Result<(), ProtoError>
 where
-    I: IntoIterator<Item = (&'a str, &'a [u8])>,
+    I: IntoIterator<Item = (&'a str, &'a [u8], bool)>,
 {
     if !is_token(method.as_bytes()) {
         return Err(ProtoError::InvalidMethod);
@@ -72,8 +116,8 @@ where
     out.push(b' ');
     out.extend_from_slice(target.as_bytes());
     out.extend_from_slice(b" HTTP/1.1\r\n");
-    for (name, value) in headers {
-        if !is_token(name.as_bytes()) || !is_valid_field_value(value) {
+    for (name, value, checked) in headers {
+        if !checked && !is_valid_field(name, value) {
             return Err(ProtoError::InvalidRequestHeader {
                 name: name.to_owned(),
             });
@@ -143,6 +187,36 @@ mod tests {
         let mut out = b"prefix".to_vec();
         let r = encode_request_head(method, target, headers.iter().copied(), &mut out);
         (r, out)
+    }
+
+    #[test]
+    fn checked_fields_are_written_the_same_and_the_others_still_checked() {
+        let fields: &[(&str, &[u8])] = &[("Host", b"a.test"), ("User-Agent", b"Mozilla/5.0")];
+        let (r, plain) = encode("GET", "/", fields);
+        assert_eq!(r, Ok(()));
+        let mut checked = b"prefix".to_vec();
+        let r = encode_request_head_checked(
+            "GET",
+            "/",
+            fields.iter().map(|&(n, v)| (n, v, is_valid_field(n, v))),
+            &mut checked,
+        );
+        assert_eq!(r, Ok(()));
+        assert_eq!(checked, plain);
+        let mut out = b"prefix".to_vec();
+        let r = encode_request_head_checked(
+            "GET",
+            "/",
+            [
+                ("Accept", &b"*/*"[..], true),
+                ("X-Bad", &b"a\r\nb"[..], false),
+            ],
+            &mut out,
+        );
+        assert!(matches!(r, Err(ProtoError::InvalidRequestHeader { .. })));
+        assert_eq!(out, b"prefix");
+        assert!(!is_valid_field("Bad Name", b"v"));
+        assert!(!is_valid_field("X", b"\0"));
     }
 
     #[test]

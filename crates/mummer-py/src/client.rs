@@ -118,8 +118,7 @@ impl Client {
         let client = self.client()?;
         let method = mummer::Method::from_bytes(method.as_bytes())
             .map_err(|_| errors::option(format!("bad method {method:?}")))?;
-        let request = client.request(method, url);
-        let request = prepare(request, &opts, body).map_err(errors::option)?;
+        let request = request(&client, method, url, &opts, body).map_err(errors::option)?;
         let slot = Slot::new();
         let guard = SlotGuard(slot.clone());
         let task = runtime::handle()?.spawn(async move {
@@ -155,16 +154,15 @@ impl Client {
             (None, self.client()?)
         };
         let mut failed = None;
-        let builder =
-            client
-                .websocket(url)
-                .request(|request| match prepare(request, &opts, BodyArg::None) {
-                    Ok(request) => request,
-                    Err(e) => {
-                        failed = Some(e);
-                        client.get(url)
-                    }
-                });
+        let builder = client
+            .websocket(url)
+            .request(|request| match prepare(request, &opts) {
+                Ok(request) => request,
+                Err(e) => {
+                    failed = Some(e);
+                    client.get(url)
+                }
+            });
         if let Some(e) = failed {
             return Err(errors::option(e));
         }
@@ -195,8 +193,7 @@ impl Client {
         if !stream {
             // A whole body: on this thread's runtime, woken by the kernel directly.
             let (local, client) = self.local()?;
-            let request =
-                prepare(client.request(method, url), &opts, body).map_err(errors::option)?;
+            let request = request(&client, method, url, &opts, body).map_err(errors::option)?;
             let outcome = py.detach(move || local.block_on(run(request, false)));
             return match outcome {
                 Ok((head, body)) => crate::response::Response::new(py, head, body),
@@ -206,7 +203,7 @@ impl Client {
         // A stream is pumped by a task of the shared runtime (it is read later, from any
         // thread); the request itself still runs here.
         let client = self.client()?;
-        let request = prepare(client.request(method, url), &opts, body).map_err(errors::option)?;
+        let request = request(&client, method, url, &opts, body).map_err(errors::option)?;
         let blocking = runtime::blocking()?;
         let outcome = py.detach(move || {
             blocking.block_on(run(request, stream), || {
@@ -294,12 +291,35 @@ impl Client {
     }
 }
 
-/// The request with this call's options and body.
-fn prepare(
-    request: mummer::RequestBuilder,
+/// A request to `url` with these options and body. The options are applied once, into a
+/// template kept with them (an `Options` object lives for many requests): building it again
+/// per request cost a profile lookup, a TLS options merge and ~20 allocations.
+fn request(
+    client: &mummer::Client,
+    method: mummer::Method,
+    url: &str,
     opts: &Opts,
     body: BodyArg,
 ) -> Result<mummer::RequestBuilder, String> {
+    if !opts.shared {
+        // Options read for this request alone: a template would not be used again.
+        return Ok(with_body(prepare(client.request(method, url), opts)?, body));
+    }
+    let template = opts.template.get_or_init(|| {
+        // Applying options depends neither on the URL nor on the client: any will do.
+        let scratch = client.request(mummer::Method::GET, "http://template.invalid/");
+        prepare(scratch, opts).ok()?.into_template().ok()
+    });
+    let request = match template {
+        Some(t) => client.request_from(t, method, url),
+        // The options do not apply: this request reports why, as it would without a template.
+        None => prepare(client.request(method, url), opts)?,
+    };
+    Ok(with_body(request, body))
+}
+
+/// The request with these options.
+fn prepare(request: mummer::RequestBuilder, opts: &Opts) -> Result<mummer::RequestBuilder, String> {
     let mut request = apply_common!(request, opts, |b, name, value| b.header(name, value))?;
     if let Some(None) = &opts.impersonate {
         request = request.no_impersonate();
@@ -322,18 +342,23 @@ fn prepare(
     if let Some(referer) = &opts.referer {
         request = request.referer(referer);
     }
-    Ok(match body {
+    Ok(request)
+}
+
+/// The request with this body.
+fn with_body(request: mummer::RequestBuilder, body: BodyArg) -> mummer::RequestBuilder {
+    match body {
         BodyArg::None => request,
         BodyArg::Bytes(b) => request.body(b),
         BodyArg::Form(f) => request.multipart(f),
         BodyArg::Sink(s) => request.body(upload::body(s)),
-    })
+    }
 }
 
 /// Sends the request; reads the whole body, or starts the pump of a stream.
 async fn run(request: mummer::RequestBuilder, stream: bool) -> Outcome {
     let mut response = request.send().await.map_err(ErrorInfo::from)?;
-    let head = Head::of(&response);
+    let head = Head::of(&mut response);
     if stream {
         let shared = Shared::new(DEFAULT_CAPACITY);
         tokio::spawn(shared.clone().pump(response));

@@ -23,8 +23,10 @@ pub(crate) struct OptionsObject {
 impl OptionsObject {
     #[new]
     fn new(opts: &Bound<'_, PyDict>) -> PyResult<OptionsObject> {
+        let mut opts = Opts::from_dict(Some(opts))?;
+        opts.shared = true;
         Ok(OptionsObject {
-            opts: std::sync::Arc::new(Opts::from_dict(Some(opts))?),
+            opts: std::sync::Arc::new(opts),
         })
     }
 }
@@ -82,6 +84,12 @@ pub(crate) struct Opts {
     pub(crate) resolve: Vec<(String, u16, String)>,
     pub(crate) pool_max_idle_per_host: Option<usize>,
     pub(crate) cookie_jar: Option<mummer::CookieJar>,
+    /// Read into an `Options` object, to be used for many requests: worth a `template`.
+    pub(crate) shared: bool,
+    /// These options applied to a request once (see `client::request`), made on first use:
+    /// `None` inside when applying them fails, so each request fails the same way it would
+    /// without a template.
+    pub(crate) template: std::sync::OnceLock<Option<mummer::RequestTemplate>>,
 }
 
 #[derive(Clone)]
@@ -229,6 +237,8 @@ impl Opts {
             resolve: get(d, "resolve")?.unwrap_or_default(),
             pool_max_idle_per_host: get(d, "pool_max_idle_per_host")?,
             cookie_jar,
+            shared: false,
+            template: std::sync::OnceLock::new(),
         })
     }
 

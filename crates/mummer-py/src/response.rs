@@ -1,10 +1,10 @@
 //! `Response`: a response head and its metadata, with the whole body (`content`) or a
-//! `Stream`. Everything is gathered on the runtime into plain Rust values ([`Head`]) and
+//! `Stream`. The engine's values are moved into [`Head`] on the runtime, as they are, and
 //! turned into Python objects only when Python asks, on a Python thread.
 
 use bytes::Bytes;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 
 use crate::stream::{Reader, Stream};
 
@@ -73,15 +73,16 @@ pub(crate) struct HopData {
     cookies: Vec<CookieData>,
 }
 
-/// Everything about a response but its body, as plain values.
+/// Everything about a response but its body. The engine's own values are moved in as they
+/// are (header maps, raw bytes, the URL) and turned into text only when Python asks: most
+/// responses never have most of their fields read, and copying them all cost ~45 allocations
+/// a request.
 pub(crate) struct Head {
     status: u16,
-    reason: String,
     version: &'static str,
-    url: String,
-    headers: Vec<(String, String)>,
-    request_method: String,
-    request_headers: Vec<(String, String)>,
+    url: mummer::Url,
+    fields: mummer::HeadFields,
+    request_method: mummer::Method,
     history: Vec<HopData>,
     cookies: Vec<CookieData>,
     elapsed: f64,
@@ -104,23 +105,14 @@ fn text(bytes: &[u8]) -> String {
 }
 
 impl Head {
-    pub(crate) fn of(r: &mummer::Response) -> Head {
+    /// The head of `r`, its text fields moved out of it (its body stays to be read).
+    pub(crate) fn of(r: &mut mummer::Response) -> Head {
         Head {
             status: r.status().as_u16(),
-            reason: r.reason().to_string(),
             version: version(r.version()),
-            url: r.url().to_string(),
-            headers: r
-                .headers_as_received()
-                .into_iter()
-                .map(|(n, v)| (n.to_string(), text(v)))
-                .collect(),
-            request_method: r.request_method().to_string(),
-            request_headers: r
-                .request_headers()
-                .iter()
-                .map(|(n, v)| (n.clone(), text(v)))
-                .collect(),
+            url: r.url().clone(),
+            fields: r.take_head(),
+            request_method: r.request_method().clone(),
             history: r
                 .history()
                 .iter()
@@ -213,6 +205,41 @@ fn pairs<'py>(py: Python<'py>, list: &[(String, String)]) -> PyResult<Bound<'py,
     PyList::new(py, list.iter().map(|(n, v)| (n.as_str(), v.as_str())))
 }
 
+/// (name, value) str pairs, values decoded as UTF-8 with invalid bytes replaced (borrowed
+/// when valid: no copy on the way to the Python string).
+fn raw_pairs<'py, 'a>(
+    py: Python<'py>,
+    list: impl ExactSizeIterator<Item = (&'a str, &'a [u8])>,
+) -> PyResult<Bound<'py, PyList>> {
+    PyList::new(py, list.map(|(n, v)| (n, String::from_utf8_lossy(v))))
+}
+
+/// An address's IP as text ("" for none). A session talks to few addresses from fewer, and
+/// every response's summary has both: the strings of the last few are kept (with the GIL held,
+/// so the lock is never contended) rather than formatted again each time.
+fn ip_text(py: Python<'_>, addr: Option<std::net::SocketAddr>) -> Bound<'_, PyString> {
+    use std::sync::Mutex;
+    static RECENT: Mutex<Vec<(std::net::IpAddr, Py<PyString>)>> = Mutex::new(Vec::new());
+    let Some(ip) = addr.map(|a| a.ip()) else {
+        return PyString::new(py, "");
+    };
+    let lock = || RECENT.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some((_, text)) = lock().iter().find(|(known, _)| *known == ip) {
+        return text.bind(py).clone();
+    }
+    let text = PyString::new(py, &ip.to_string());
+    // Out of the lock: dropping a string that falls out runs no Python code, but nothing
+    // Python-side should ever run under it.
+    let evicted = {
+        let mut recent = lock();
+        let evicted = (recent.len() >= 8).then(|| recent.remove(0));
+        recent.push((ip, text.clone().unbind()));
+        evicted
+    };
+    drop(evicted);
+    text
+}
+
 fn cookies<'py>(py: Python<'py>, list: &[CookieData]) -> PyResult<Bound<'py, PyList>> {
     let out = PyList::empty(py);
     for c in list {
@@ -230,7 +257,7 @@ impl Response {
 
     #[getter]
     fn reason(&self) -> &str {
-        &self.head.reason
+        &self.head.fields.reason
     }
 
     #[getter]
@@ -240,22 +267,40 @@ impl Response {
 
     #[getter]
     fn url(&self) -> &str {
-        &self.head.url
+        self.head.url.as_str()
     }
 
     #[getter]
     fn headers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        pairs(py, &self.head.headers)
+        match &self.head.fields.received {
+            mummer::ReceivedFields::Spelled(fields) => {
+                raw_pairs(py, fields.iter().map(|(n, v)| (n.as_str(), v.as_slice())))
+            }
+            mummer::ReceivedFields::Map(map) => {
+                let out = PyList::empty(py);
+                for (n, v) in map {
+                    out.append((n.as_str(), String::from_utf8_lossy(v.as_bytes())))?;
+                }
+                Ok(out)
+            }
+        }
     }
 
     #[getter]
     fn request_method(&self) -> &str {
-        &self.head.request_method
+        self.head.request_method.as_str()
     }
 
     #[getter]
     fn request_headers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        pairs(py, &self.head.request_headers)
+        raw_pairs(
+            py,
+            self.head
+                .fields
+                .sent
+                .iter()
+                .map(|(n, v)| (&**n, v.as_ref())),
+        )
     }
 
     #[getter]
@@ -285,11 +330,8 @@ impl Response {
     }
 
     #[getter]
-    fn primary_ip(&self) -> String {
-        self.head
-            .remote
-            .map(|a| a.ip().to_string())
-            .unwrap_or_default()
+    fn primary_ip<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        ip_text(py, self.head.remote)
     }
 
     #[getter]
@@ -298,11 +340,8 @@ impl Response {
     }
 
     #[getter]
-    fn local_ip(&self) -> String {
-        self.head
-            .local
-            .map(|a| a.ip().to_string())
-            .unwrap_or_default()
+    fn local_ip<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        ip_text(py, self.head.local)
     }
 
     #[getter]
@@ -354,7 +393,15 @@ impl Response {
         py: Python<'py>,
     ) -> (
         (&str, u16, &str, &'static str),
-        (usize, String, u16, String, u16, u64, u32),
+        (
+            usize,
+            Bound<'py, PyString>,
+            u16,
+            Bound<'py, PyString>,
+            u16,
+            u64,
+            u32,
+        ),
         (
             Option<Bound<'py, PyBytes>>,
             u64,
@@ -371,9 +418,9 @@ impl Response {
             ),
             (
                 self.redirect_count(),
-                self.primary_ip(),
+                self.primary_ip(py),
                 self.primary_port(),
-                self.local_ip(),
+                self.local_ip(py),
                 self.local_port(),
                 self.header_size(),
                 self.retries(),

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use http::{HeaderValue, Method};
 use tokio_util::sync::CancellationToken;
+use url::Url;
 
 use crate::error::{Error, Result};
 use crate::h2::H2Settings;
@@ -43,6 +44,8 @@ pub struct Client {
 }
 
 pub(crate) struct ClientInner {
+    /// Unique in the process: what per-request overrides laid over `options` are kept by.
+    pub(crate) id: u64,
     pub(crate) options: Options,
     /// `--resolve` overrides: client-wide, like the pool they feed.
     pub(crate) resolve: HashMap<(String, u16), Vec<SocketAddr>>,
@@ -54,6 +57,34 @@ pub(crate) struct ClientInner {
     pub(crate) digest: crate::policy::auth::DigestCache,
     pub(crate) abort: CancellationToken,
     closed: AtomicBool,
+    /// The URL last parsed for a request, as given and parsed: a program that sends to the
+    /// same URL again and again gets a copy instead of a parse.
+    last_url: Mutex<Option<(String, Url)>>,
+}
+
+impl ClientInner {
+    /// `url` parsed, from `last_url` when it is the same text (parsing is deterministic).
+    pub(crate) fn parse_url(&self, url: &str) -> std::result::Result<Url, url::ParseError> {
+        // Another thread parsing at the same moment just parses for itself.
+        if let Ok(last) = self.last_url.try_lock()
+            && let Some((text, parsed)) = last.as_ref()
+            && text == url
+        {
+            return Ok(parsed.clone());
+        }
+        let parsed = Url::parse(url)?;
+        if let Ok(mut last) = self.last_url.try_lock() {
+            match last.as_mut() {
+                Some((text, kept)) => {
+                    text.clear();
+                    text.push_str(url);
+                    kept.clone_from(&parsed);
+                }
+                None => *last = Some((url.to_string(), parsed.clone())),
+            }
+        }
+        Ok(parsed)
+    }
 }
 
 /// TLS contexts kept per client (each shape a program uses per request needs one).
@@ -426,6 +457,11 @@ impl ClientBuilder {
         );
         Ok(Client {
             inner: Arc::new(ClientInner {
+                id: {
+                    static NEXT: std::sync::atomic::AtomicU64 =
+                        std::sync::atomic::AtomicU64::new(0);
+                    NEXT.fetch_add(1, Ordering::Relaxed)
+                },
                 pool: Pool::new(self.pool),
                 options: self.options,
                 resolve: self.resolve,
@@ -434,6 +470,7 @@ impl ClientBuilder {
                 digest: Default::default(),
                 abort: CancellationToken::new(),
                 closed: AtomicBool::new(false),
+                last_url: Mutex::new(None),
             }),
         })
     }
@@ -466,6 +503,17 @@ impl Client {
     /// A request with any method.
     pub fn request(&self, method: Method, url: &str) -> RequestBuilder {
         RequestBuilder::new(self.clone(), method, url)
+    }
+
+    /// A request with the headers and options of `template` (see
+    /// [`RequestBuilder::into_template`]); the builder can add more before sending.
+    pub fn request_from(
+        &self,
+        template: &crate::RequestTemplate,
+        method: Method,
+        url: &str,
+    ) -> RequestBuilder {
+        RequestBuilder::from_template(self.clone(), template, method, url)
     }
 
     /// A GET request.

@@ -8,7 +8,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use bytes::Bytes;
 use http::{HeaderMap, HeaderValue, StatusCode, Version};
 use mummer_proto::Limits;
 
@@ -60,7 +59,7 @@ pub(crate) struct Head {
     pub(crate) source: Source,
     pub(crate) info: ConnInfo,
     /// The request's header fields as sent.
-    pub(crate) sent: Vec<(String, Bytes)>,
+    pub(crate) sent: crate::prepare::SentFields,
 }
 
 /// What a send needs besides the plan and body.
@@ -149,7 +148,7 @@ async fn send_h1(
     ctx: &SendContext<'_>,
 ) -> Result<Head, SendFailure> {
     let reused = conn.reused;
-    let headers: Vec<(&str, &[u8])> = prepare::h1_headers(plan).collect();
+    let headers: Vec<(&str, &[u8], bool)> = prepare::h1_headers(plan).collect();
     let head = RequestHead {
         method: plan.method.as_str(),
         target: &plan.target,
@@ -178,7 +177,7 @@ async fn send_h1(
     let kind = mummer_proto::body_kind(plan.method.as_str(), &head)
         .map_err(|e| no_replay(Error::protocol(ProtocolError::Http1(e))))?;
     let keep_alive = mummer_proto::response_keeps_alive(&head, kind)
-        && !mummer_proto::request_wants_close(headers.iter().copied());
+        && !mummer_proto::request_wants_close(headers.iter().map(|&(n, v, _)| (n, v)));
     let mut map = HeaderMap::with_capacity(head.headers.len());
     for (name, value) in &head.headers {
         if let (Ok(n), Ok(v)) = (

@@ -43,7 +43,8 @@ pub(crate) struct SendFailure {
 pub(crate) struct RequestHead<'a> {
     pub(crate) method: &'a str,
     pub(crate) target: &'a str,
-    pub(crate) headers: &'a [(&'a str, &'a [u8])],
+    /// Name, value, and whether the field was checked already (a profile's own).
+    pub(crate) headers: &'a [(&'a str, &'a [u8], bool)],
 }
 
 impl H1Conn {
@@ -70,17 +71,17 @@ impl H1Conn {
             no_response: true,
         };
         let mut wire = Vec::with_capacity(512);
-        mummer_proto::encode_request_head(
+        mummer_proto::encode_request_head_checked(
             head.method,
             head.target,
             head.headers.iter().copied(),
             &mut wire,
         )
         .map_err(|e| fail(Error::builder(e)))?;
-        let expect_continue = head.headers.iter().any(|(n, v)| {
+        let expect_continue = head.headers.iter().any(|(n, v, _)| {
             n.eq_ignore_ascii_case("expect") && v.eq_ignore_ascii_case(b"100-continue")
         }) && !body.is_empty();
-        let chunked = head.headers.iter().any(|(n, v)| {
+        let chunked = head.headers.iter().any(|(n, v, _)| {
             n.eq_ignore_ascii_case("transfer-encoding") && v.eq_ignore_ascii_case(b"chunked")
         });
         let mut head_size = 0u64;

@@ -51,8 +51,8 @@ pub use policy::cookies::{Cookie, CookieJar, SameSite};
 pub use policy::redirect::{Hop, RedirectPolicy};
 pub use policy::retry::{Backoff, Retry};
 pub use pool::PoolStats;
-pub use request::{Request, RequestBuilder};
-pub use response::Response;
+pub use request::{Request, RequestBuilder, RequestTemplate};
+pub use response::{HeadFields, ReceivedFields, Response};
 pub use transport::tcp::LocalAddress;
 
 pub use mummer_profile::{Profile, ProfileError};

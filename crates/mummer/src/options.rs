@@ -7,7 +7,7 @@
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use http::HeaderValue;
@@ -189,6 +189,54 @@ pub(crate) struct RequestOptions {
     pub(crate) max_body_size: Option<Option<u64>>,
     /// Customisations of the profile (JA3, Akamai, overrides), applied after `profile`.
     pub(crate) profile_edits: Vec<ProfileEdit>,
+    /// These overrides laid over the options of the clients they were sent with.
+    pub(crate) overlays: Overlays,
+}
+
+/// The options that overrides made, by the id of the client whose options they were laid
+/// over: overrides shared by many requests (a template's) are laid over once per client, not
+/// per request (which cloned the options, re-applied the TLS edits and re-hashed them).
+/// Cleared by every change to the overrides; a clone starts empty.
+#[derive(Default)]
+pub(crate) struct Overlays(Mutex<Vec<(u64, Arc<Options>)>>);
+
+impl Clone for Overlays {
+    fn clone(&self) -> Overlays {
+        Overlays::default()
+    }
+}
+
+/// Clients whose overlays are kept per set of overrides: a binding's shared client and a few
+/// per-thread ones; any more are laid over again per request, as before.
+const MAX_OVERLAYS: usize = 16;
+
+/// The options a request is sent with: its client's own, or its overrides laid over them.
+pub(crate) enum Effective<'a> {
+    Client(&'a Options),
+    Own(Arc<Options>),
+}
+
+impl std::ops::Deref for Effective<'_> {
+    type Target = Options;
+    fn deref(&self) -> &Options {
+        match self {
+            Effective::Client(o) => o,
+            Effective::Own(o) => o,
+        }
+    }
+}
+
+/// The options for a request with `own` overrides, sent by the client `client_id` whose
+/// options are `base`.
+pub(crate) fn effective<'a>(
+    own: Option<&RequestOptions>,
+    client_id: u64,
+    base: &'a Options,
+) -> Result<Effective<'a>> {
+    Ok(match own {
+        None => Effective::Client(base),
+        Some(own) => Effective::Own(own.overlay_for(client_id, base)?),
+    })
 }
 
 /// One change to TLS options.
@@ -241,6 +289,33 @@ impl ProfileEdit {
 }
 
 impl RequestOptions {
+    /// [`overlay`](Self::overlay) on the options of client `client_id`, made once per client.
+    pub(crate) fn overlay_for(&self, client_id: u64, base: &Options) -> Result<Arc<Options>> {
+        let lock = || self.overlays.0.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((_, o)) = lock().iter().find(|(id, _)| *id == client_id) {
+            return Ok(o.clone());
+        }
+        // Laid over outside the lock: a profile edit can take a while.
+        let merged = Arc::new(self.overlay(base)?);
+        let mut kept = lock();
+        if !kept.iter().any(|(id, _)| *id == client_id) {
+            if kept.len() >= MAX_OVERLAYS {
+                kept.remove(0);
+            }
+            kept.push((client_id, merged.clone()));
+        }
+        Ok(merged)
+    }
+
+    /// Drops the overlays made before a change to these overrides.
+    pub(crate) fn forget_overlays(&mut self) {
+        self.overlays
+            .0
+            .get_mut()
+            .unwrap_or_else(|p| p.into_inner())
+            .clear();
+    }
+
     /// The client's options with these overrides laid over them.
     pub(crate) fn overlay(&self, base: &Options) -> Result<Options> {
         let mut o = base.clone();
@@ -289,5 +364,33 @@ impl RequestOptions {
 fn set<T: Clone>(slot: &mut T, value: &Option<T>) {
     if let Some(v) = value {
         *slot = v.clone();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overrides_are_laid_over_once_per_client_and_again_after_a_change() {
+        let base = Options::default();
+        let mut own = RequestOptions {
+            tls: vec![TlsEdit::Verify(false)],
+            ..RequestOptions::default()
+        };
+        let first = own.overlay_for(1, &base).expect("overlay");
+        assert!(!first.tls.options.verify);
+        assert!(Arc::ptr_eq(
+            &first,
+            &own.overlay_for(1, &base).expect("again")
+        ));
+        let other = own.overlay_for(2, &base).expect("other client");
+        assert!(!Arc::ptr_eq(&first, &other));
+        assert_eq!(first.tls.id, other.tls.id);
+        own.total_timeout = Some(Duration::from_secs(3));
+        own.forget_overlays();
+        let changed = own.overlay_for(1, &base).expect("changed");
+        assert_eq!(changed.timeouts.total, Some(Duration::from_secs(3)));
+        assert!(own.clone().overlays.0.lock().expect("lock").is_empty());
     }
 }

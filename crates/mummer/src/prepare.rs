@@ -29,10 +29,52 @@ pub(crate) enum Scope {
 /// One header field as it goes on the wire.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Header {
-    /// The name as HTTP/1.1 sends it (HTTP/2 lowercases it).
-    pub(crate) name: String,
+    /// The name as HTTP/1.1 sends it (HTTP/2 lowercases it); shared with the profile's
+    /// template, so a plan copies no name the profile lists.
+    pub(crate) name: Arc<str>,
     pub(crate) value: Bytes,
     pub(crate) scope: Scope,
+    /// The place in the plan's template of a name the profile lists, whose HTTP/2 name is
+    /// made there once; `None`: made from `name` when sent. An index, not a copy: a copy's
+    /// reference counts cost more than the plan's HTTP/1.1 requests save.
+    pub(crate) slot: Option<usize>,
+    /// Name and value are the slot's own default, checked when the template was made (both
+    /// for HTTP/1.1's encoder and as an HTTP/2 `HeaderValue`): not checked again per request.
+    /// Anything else (the caller's, the policies', the URL's) is checked as it is sent.
+    pub(crate) checked: bool,
+}
+
+impl Header {
+    fn new(name: Arc<str>, value: Bytes, scope: Scope) -> Header {
+        Header {
+            name,
+            value,
+            scope,
+            slot: None,
+            checked: false,
+        }
+    }
+}
+
+/// A header name as HTTP/2 sends it: lowercase, as text (for the fields as sent) and as the
+/// `HeaderName` the HTTP/2 encoder takes (lowercasing and checking a name cost ~200
+/// instructions and an allocation, for each of a profile's ~15 names on every request).
+#[derive(Debug)]
+struct H2Name {
+    lower: Arc<str>,
+    name: http::HeaderName,
+}
+
+impl H2Name {
+    /// `None` for a name HTTP/2 cannot send: it fails when sent, as any other.
+    fn of(name: &str) -> Option<H2Name> {
+        let lower = name.to_ascii_lowercase();
+        let header = http::HeaderName::from_bytes(lower.as_bytes()).ok()?;
+        Some(H2Name {
+            lower: Arc::from(lower),
+            name: header,
+        })
+    }
 }
 
 /// Headers the policies add for one hop; a header the caller set on the request wins.
@@ -61,6 +103,8 @@ pub(crate) struct Plan {
     /// Send each cookie pair as its own `cookie` field on HTTP/2 (RFC 9113 section 8.2.3), as
     /// the profile's browser does.
     pub(crate) split_cookies: bool,
+    /// The profile's template the headers' `slot`s point into.
+    template: Option<Arc<Vec<Slot>>>,
 }
 
 /// Makes the plan for sending `request` with `options` and `hop`'s headers. `body_len` is the
@@ -110,19 +154,22 @@ pub(crate) fn prepare(
     }
     let mut headers = Vec::with_capacity(request.headers.len() + options.headers.len() + 16);
     let host = Bytes::from(authority.clone());
-    match &options.profile {
-        Some(profile) => profile_headers(profile, options, request, &supplied, host, &mut headers),
+    let template = options.profile.as_ref().map(template);
+    match &template {
+        Some(template) => {
+            profile_headers(template, options, request, &supplied, host, &mut headers)
+        }
         None => plain_headers(options, request, &supplied, host, &mut headers),
     }
     if forwarding
         && let Some(auth) = key.proxy.as_deref().and_then(|p| p.authorization())
         && !own("proxy-authorization")
     {
-        headers.push(Header {
-            name: "Proxy-Authorization".into(),
-            value: Bytes::from(auth),
-            scope: Scope::Http1,
-        });
+        headers.push(Header::new(
+            Arc::from("Proxy-Authorization"),
+            Bytes::from(auth),
+            Scope::Http1,
+        ));
     }
     if !request.suppressed.is_empty() {
         headers.retain(|h| {
@@ -149,6 +196,7 @@ pub(crate) fn prepare(
         path,
         headers,
         split_cookies,
+        template,
     })
 }
 
@@ -194,11 +242,7 @@ fn plain_headers(
     out: &mut Vec<Header>,
 ) {
     let push = |out: &mut Vec<Header>, name: &str, value: Bytes, scope: Scope| {
-        out.push(Header {
-            name: name.to_string(),
-            value,
-            scope,
-        });
+        out.push(Header::new(Arc::from(name), value, scope));
     };
     if !request.has_header("host") {
         push(out, "Host", host, Scope::Http1);
@@ -257,21 +301,19 @@ fn plain_headers(
 /// profile's letter case, valued by the request, the client's defaults, the policies, or the
 /// browser's default, in that precedence; other headers follow in their own order.
 fn profile_headers(
-    profile: &ProfileRef,
+    template: &[Slot],
     options: &Options,
     request: &Request,
     supplied: &[(&str, Bytes)],
     host: Bytes,
     out: &mut Vec<Header>,
 ) {
-    let template = template(profile);
-    for slot in template.iter() {
-        let name = slot.name.as_str();
+    for (at, slot) in template.iter().enumerate() {
+        let name: &str = &slot.name;
         if name.eq_ignore_ascii_case("host") && !request.has_header("host") {
             out.push(Header {
-                name: slot.name.clone(),
-                value: host.clone(),
                 scope: Scope::Http1,
+                ..slot.header(at, host.clone())
             });
             continue;
         }
@@ -279,7 +321,7 @@ fn profile_headers(
         for (n, v) in &request.headers {
             if n.eq_ignore_ascii_case(name) {
                 found = true;
-                out.push(slot.header(value_bytes(v)));
+                out.push(slot.header(at, value_bytes(v)));
             }
         }
         if found {
@@ -290,7 +332,7 @@ fn profile_headers(
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
         {
-            out.push(slot.header(value_bytes(v)));
+            out.push(slot.header(at, value_bytes(v)));
             continue;
         }
         if let Some((n, v)) = supplied.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
@@ -300,9 +342,8 @@ fn profile_headers(
                 slot.scope
             };
             out.push(Header {
-                name: slot.name.clone(),
-                value: v.clone(),
                 scope,
+                ..slot.header(at, v.clone())
             });
             continue;
         }
@@ -312,58 +353,72 @@ fn profile_headers(
         if !options.profile_headers {
             continue;
         }
-        if let Some(v) = &slot.default {
-            out.push(slot.header(v.clone()));
+        if let Some(default) = slot.default_header(at) {
+            out.push(default);
         }
     }
     let listed = |n: &str| template.iter().any(|s| s.name.eq_ignore_ascii_case(n));
     for (name, value) in &options.headers {
         if !listed(name) && !request.has_header(name) {
-            out.push(Header {
-                name: name.clone(),
-                value: value_bytes(value),
-                scope: Scope::Both,
-            });
+            out.push(Header::new(
+                Arc::from(name.as_str()),
+                value_bytes(value),
+                Scope::Both,
+            ));
         }
     }
     for (name, value) in &request.headers {
         if !listed(name) {
-            out.push(Header {
-                name: name.clone(),
-                value: value_bytes(value),
-                scope: Scope::Both,
-            });
+            out.push(Header::new(
+                Arc::from(name.as_str()),
+                value_bytes(value),
+                Scope::Both,
+            ));
         }
     }
     for (name, value) in supplied {
         if !listed(name) {
-            out.push(Header {
-                name: name.to_string(),
-                value: value.clone(),
-                scope: if is_framing(name) {
-                    framing_scope(name)
-                } else {
-                    Scope::Both
-                },
-            });
+            let scope = if is_framing(name) {
+                framing_scope(name)
+            } else {
+                Scope::Both
+            };
+            out.push(Header::new(Arc::from(*name), value.clone(), scope));
         }
     }
 }
 
 /// One place in a profile's header order.
+#[derive(Debug)]
 struct Slot {
-    name: String,
+    name: Arc<str>,
+    h2_name: Option<H2Name>,
     scope: Scope,
     default: Option<Bytes>,
+    /// `default` as HTTP/2 sends it, when it is a valid field with `name` on both protocols
+    /// (checked once here, so sending it checks nothing).
+    checked_default: Option<HeaderValue>,
 }
 
 impl Slot {
-    fn header(&self, value: Bytes) -> Header {
+    /// A field of this name valued `value`; `at`: this slot's place in its template.
+    fn header(&self, at: usize, value: Bytes) -> Header {
         Header {
             name: self.name.clone(),
             value,
             scope: self.scope,
+            slot: Some(at),
+            checked: false,
         }
+    }
+
+    /// The field with the profile's default value, if it has one.
+    fn default_header(&self, at: usize) -> Option<Header> {
+        let value = self.default.clone()?;
+        Some(Header {
+            checked: self.checked_default.is_some(),
+            ..self.header(at, value)
+        })
     }
 }
 
@@ -396,10 +451,19 @@ fn merge_orders(profile: &mummer_profile::Profile) -> Vec<Slot> {
             .header(n)
             .map(|v| Bytes::copy_from_slice(v.as_bytes()))
     };
-    let slot = |name: &str, scope| Slot {
-        name: name.to_string(),
-        scope,
-        default: default(name),
+    let slot = |name: &str, scope| {
+        let default = default(name);
+        let checked_default = default
+            .as_ref()
+            .filter(|v| mummer_proto::request::is_valid_field(name, v))
+            .and_then(|v| HeaderValue::from_maybe_shared(v.clone()).ok());
+        Slot {
+            name: Arc::from(name),
+            h2_name: H2Name::of(name),
+            scope,
+            default,
+            checked_default,
+        }
     };
     let mut out = Vec::with_capacity(h1.len() + h2.len());
     let (mut i, mut j) = (0, 0);
@@ -443,33 +507,49 @@ fn value_bytes(v: &HeaderValue) -> Bytes {
 }
 
 /// A plan's header fields as HTTP/2 sends them: lowercase names, connection-specific fields
-/// dropped (RFC 9113 section 8.2.2), cookies split into crumbs when the browser does.
-pub(crate) fn h2_fields(plan: &Plan) -> Vec<(String, Bytes)> {
+/// dropped (RFC 9113 section 8.2.2), cookies split into crumbs when the browser does. Each
+/// with its `HeaderName`, and `HeaderValue`, when the profile's template made them.
+#[allow(clippy::type_complexity)]
+fn h2_fields(
+    plan: &Plan,
+) -> Vec<(
+    Arc<str>,
+    Option<&http::HeaderName>,
+    Bytes,
+    Option<&HeaderValue>,
+)> {
     let mut out = Vec::with_capacity(plan.headers.len() + 4);
     for h in &plan.headers {
         if h.scope == Scope::Http1 {
             continue;
         }
-        let name = h.name.to_ascii_lowercase();
-        if is_connection_specific(&name) {
+        let slot = h.slot.and_then(|at| plan.template.as_ref()?.get(at));
+        let (lower, name) = match slot.and_then(|s| s.h2_name.as_ref()) {
+            Some(n) => (n.lower.clone(), Some(&n.name)),
+            None => (Arc::from(h.name.to_ascii_lowercase()), None),
+        };
+        let value = slot
+            .filter(|_| h.checked)
+            .and_then(|s| s.checked_default.as_ref());
+        if is_connection_specific(&lower) {
             continue;
         }
-        if plan.split_cookies && name == "cookie" {
+        if plan.split_cookies && &*lower == "cookie" {
             for crumb in h.value.split(|&b| b == b';') {
                 let crumb = crumb.trim_ascii();
                 if !crumb.is_empty() {
-                    out.push((name.clone(), h.value.slice_ref(crumb)));
+                    out.push((lower.clone(), name, h.value.slice_ref(crumb), None));
                 }
             }
             continue;
         }
-        out.push((name, h.value.clone()));
+        out.push((lower, name, h.value.clone(), value));
     }
     out
 }
 
 /// Header fields as sent: names as on the wire, raw values.
-pub(crate) type SentFields = Vec<(String, Bytes)>;
+pub(crate) type SentFields = Vec<(Arc<str>, Bytes)>;
 
 /// The HTTP/2 request for a plan, and its fields as sent.
 pub(crate) fn h2_request(plan: &Plan) -> Result<(http::Request<()>, SentFields)> {
@@ -487,12 +567,24 @@ pub(crate) fn h2_request(plan: &Plan) -> Result<(http::Request<()>, SentFields)>
         .headers_mut()
         .ok_or_else(|| Error::builder("invalid request"))?;
     let fields = h2_fields(plan);
-    for (name, value) in &fields {
-        let name = http::header::HeaderName::from_bytes(name.as_bytes()).map_err(Error::builder)?;
-        let value = HeaderValue::from_maybe_shared(value.clone()).map_err(Error::builder)?;
-        headers.append(name, value);
+    // Sized once: growing the map as fields come rehashes it several times.
+    headers.reserve(fields.len());
+    let mut sent = Vec::with_capacity(fields.len());
+    for (lower, name, value, checked) in fields {
+        let name = match name {
+            Some(n) => n.clone(),
+            None => {
+                http::header::HeaderName::from_bytes(lower.as_bytes()).map_err(Error::builder)?
+            }
+        };
+        let header_value = match checked {
+            Some(v) => v.clone(),
+            None => HeaderValue::from_maybe_shared(value.clone()).map_err(Error::builder)?,
+        };
+        headers.append(name, header_value);
+        sent.push((lower, value));
     }
-    Ok((builder.body(()).map_err(Error::builder)?, fields))
+    Ok((builder.body(()).map_err(Error::builder)?, sent))
 }
 
 /// Fields HTTP/2 forbids (RFC 9113 section 8.2.2).
@@ -512,12 +604,13 @@ pub(crate) fn into_h1_fields(plan: Plan) -> SentFields {
         .collect()
 }
 
-/// The HTTP/1.1 fields of a plan, in order.
-pub(crate) fn h1_headers(plan: &Plan) -> impl Iterator<Item = (&str, &[u8])> {
+/// The HTTP/1.1 fields of a plan, in order, each with whether it was checked already (see
+/// `Header::checked`).
+pub(crate) fn h1_headers(plan: &Plan) -> impl Iterator<Item = (&str, &[u8], bool)> {
     plan.headers
         .iter()
         .filter(|h| h.scope != Scope::Http2)
-        .map(|h| (h.name.as_str(), h.value.as_ref()))
+        .map(|h| (&*h.name, h.value.as_ref(), h.checked))
 }
 
 /// The User-Agent the request goes out with by default (the client's own, the profile's, or
@@ -539,6 +632,12 @@ pub(crate) fn user_agent(options: &Options) -> &str {
 
 /// `host[:port]` as the URL has it (IPv6 in brackets), without userinfo.
 pub(crate) fn authority(url: &Url) -> String {
+    // A name or IPv4 address is serialised in the URL exactly as its `Display` writes it (and
+    // the port only when not the default): a copy, not formatting. IPv6 differs (the URL
+    // never writes the IPv4-mapped form `Display` does).
+    if let Some(url::Host::Domain(_) | url::Host::Ipv4(_)) = url.host() {
+        return url[url::Position::BeforeHost..url::Position::AfterPort].to_string();
+    }
     let host = match url.host() {
         Some(url::Host::Ipv6(a)) => format!("[{a}]"),
         Some(h) => h.to_string(),
@@ -600,7 +699,7 @@ mod tests {
         plan.headers
             .iter()
             .filter(|h| h.scope != scope)
-            .map(|h| h.name.clone())
+            .map(|h| h.name.to_string())
             .collect()
     }
 
@@ -676,19 +775,19 @@ mod tests {
     fn profile_orders_merge_with_scopes() {
         let chrome = ProfileRef::named("chrome").expect("chrome");
         let slots = merge_orders(&chrome.profile);
-        let host = slots.iter().find(|s| s.name == "Host").expect("host");
+        let host = slots.iter().find(|s| &*s.name == "Host").expect("host");
         assert_eq!(host.scope, Scope::Http1);
         let priority = slots
             .iter()
-            .find(|s| s.name == "priority")
+            .find(|s| &*s.name == "priority")
             .expect("priority");
         assert_eq!(priority.scope, Scope::Http2);
-        let ua = slots.iter().find(|s| s.name == "User-Agent").expect("ua");
+        let ua = slots.iter().find(|s| &*s.name == "User-Agent").expect("ua");
         assert_eq!(ua.scope, Scope::Both);
         let h1: Vec<_> = slots
             .iter()
             .filter(|s| s.scope != Scope::Http2)
-            .map(|s| s.name.clone())
+            .map(|s| s.name.to_string())
             .collect();
         assert_eq!(h1, chrome.profile.http1.header_order);
         let h2: Vec<_> = slots
@@ -697,6 +796,30 @@ mod tests {
             .map(|s| s.name.to_ascii_lowercase())
             .collect();
         assert_eq!(h2, chrome.profile.http2.header_order);
+    }
+
+    #[test]
+    fn only_the_profiles_own_fields_skip_the_checks() {
+        let opts = Options {
+            profile: Some(ProfileRef::named("chrome").expect("chrome")),
+            ..Options::default()
+        };
+        let mut req = request("https://a.test/");
+        req.headers
+            .push(("User-Agent".into(), HeaderValue::from_static("mine")));
+        let plan = prepare(&opts, &req, HopHeaders::default(), Some(0), false).expect("plan");
+        let checked: Vec<_> = plan.headers.iter().filter(|h| h.checked).collect();
+        assert!(!checked.is_empty());
+        for h in &checked {
+            assert!(mummer_proto::request::is_valid_field(&h.name, &h.value));
+        }
+        for name in ["User-Agent", "Host"] {
+            let h = plan.headers.iter().find(|h| &*h.name == name).expect(name);
+            assert!(!h.checked, "{name}");
+        }
+        let (h2, sent) = h2_request(&plan).expect("h2");
+        assert_eq!(h2.headers()["user-agent"], "mine");
+        assert_eq!(sent.len(), h2.headers().len());
     }
 
     #[test]
@@ -720,8 +843,8 @@ mod tests {
             .collect();
         assert_eq!(crumbs, ["a=1", "b=2", "c=3"]);
         let h1: Vec<_> = h1_headers(&plan)
-            .filter(|(n, _)| n.eq_ignore_ascii_case("cookie"))
-            .map(|(_, v)| v.to_vec())
+            .filter(|(n, _, _)| n.eq_ignore_ascii_case("cookie"))
+            .map(|(_, v, _)| v.to_vec())
             .collect();
         assert_eq!(h1, [b"a=1; b=2;c=3".to_vec()]);
     }

@@ -39,8 +39,10 @@ pub struct Request {
     /// this request).
     pub(crate) suppressed: Vec<String>,
     /// Overrides of the client's options; `None` when there are none (the common case costs
-    /// no allocation).
-    pub(crate) options: Option<Box<RequestOptions>>,
+    /// no allocation). Shared with the [`RequestTemplate`] the request was made from, so the
+    /// overrides laid over a client's options are worked out once for all its requests (see
+    /// [`RequestOptions::overlay`]).
+    pub(crate) options: Option<Arc<RequestOptions>>,
 }
 
 impl Request {
@@ -123,7 +125,9 @@ pub struct RequestBuilder {
 
 impl RequestBuilder {
     pub(crate) fn new(client: Client, method: Method, url: &str) -> RequestBuilder {
-        let request = Url::parse(url)
+        let request = client
+            .inner
+            .parse_url(url)
             .map_err(|e| {
                 Error::builder(format!(
                     "invalid URL {:?}: {e}",
@@ -148,7 +152,10 @@ impl RequestBuilder {
 
     fn option(self, f: impl FnOnce(&mut RequestOptions)) -> RequestBuilder {
         self.map(|req| {
-            f(req.options.get_or_insert_with(Default::default));
+            let options = Arc::make_mut(req.options.get_or_insert_with(Default::default));
+            f(options);
+            // What was laid over a client's options before this change no longer holds.
+            options.forget_overlays();
             Ok(())
         })
     }
@@ -484,6 +491,22 @@ impl RequestBuilder {
         self.request
     }
 
+    /// This request's headers, cookies, referer, removed headers and option overrides, as a
+    /// template for many requests sent the same way ([`Client::request_from`]); its method,
+    /// URL and body are not kept. Fails with the first error made while building.
+    pub fn into_template(self) -> Result<RequestTemplate> {
+        let request = self.request?;
+        Ok(RequestTemplate {
+            parts: Arc::new(TemplateParts {
+                headers: request.headers,
+                cookies: request.cookies,
+                referrer: request.referrer,
+                suppressed: request.suppressed,
+                options: request.options,
+            }),
+        })
+    }
+
     /// Sends the request; resolves once the response head has arrived.
     pub async fn send(self) -> Result<Response> {
         let request = self.request?;
@@ -491,9 +514,105 @@ impl RequestBuilder {
     }
 }
 
+/// What [`RequestBuilder::into_template`] keeps of a request.
+struct TemplateParts {
+    headers: Vec<(String, HeaderValue)>,
+    cookies: Vec<(String, String)>,
+    referrer: Option<Url>,
+    suppressed: Vec<String>,
+    options: Option<Arc<RequestOptions>>,
+}
+
+/// A request's headers and options built once, for a caller that sends many requests the same
+/// way (a language binding's session): each request made from it with
+/// [`Client::request_from`] starts with them instead of applying every option again (profile
+/// lookups, TLS options merged and hashed), and shares the overrides laid over the client's
+/// options. Cheap to clone.
+#[derive(Clone)]
+pub struct RequestTemplate {
+    parts: Arc<TemplateParts>,
+}
+
+impl fmt::Debug for RequestTemplate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let headers: Vec<_> = self
+            .parts
+            .headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), crate::response::mask(n, v.as_bytes())))
+            .collect();
+        f.debug_struct("RequestTemplate")
+            .field("headers", &headers)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RequestBuilder {
+    /// A request to `url` starting from `template` (see [`Client::request_from`]).
+    pub(crate) fn from_template(
+        client: Client,
+        template: &RequestTemplate,
+        method: Method,
+        url: &str,
+    ) -> RequestBuilder {
+        let parts = &template.parts;
+        RequestBuilder::new(client, method, url).map(|req| {
+            req.headers.clone_from(&parts.headers);
+            req.cookies.clone_from(&parts.cookies);
+            req.referrer.clone_from(&parts.referrer);
+            req.suppressed.clone_from(&parts.suppressed);
+            req.options.clone_from(&parts.options);
+            Ok(())
+        })
+    }
+}
+
 fn set_content_type(req: &mut Request, value: &'static str) {
     if !req.has_header("content-type") {
         req.headers
             .push(("Content-Type".into(), HeaderValue::from_static(value)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_gives_each_request_its_headers_and_shared_options() {
+        let client = Client::new();
+        let template = client
+            .get("http://template.invalid/")
+            .header("X-One", "1")
+            .without_header("Accept")
+            .cookie("a", "1")
+            .timeout(Duration::from_secs(5))
+            .into_template()
+            .expect("template");
+        let build = |url: &str| {
+            client
+                .request_from(&template, Method::POST, url)
+                .build()
+                .expect("request")
+        };
+        let (a, b) = (build("http://a.test/x"), build("http://b.test/y"));
+        assert_eq!(a.method, Method::POST);
+        assert_eq!(a.url.as_str(), "http://a.test/x");
+        assert_eq!(b.url.as_str(), "http://b.test/y");
+        for r in [&a, &b] {
+            assert_eq!(r.headers.len(), 1);
+            assert_eq!(r.suppressed, ["Accept"]);
+            assert_eq!(r.cookies, [("a".to_string(), "1".to_string())]);
+        }
+        let (oa, ob) = (a.options.expect("a's"), b.options.expect("b's"));
+        assert!(Arc::ptr_eq(&oa, &ob));
+        assert_eq!(oa.total_timeout, Some(Duration::from_secs(5)));
+        // A bad URL still fails as without a template.
+        assert!(
+            client
+                .request_from(&template, Method::GET, "nope")
+                .build()
+                .is_err()
+        );
     }
 }

@@ -24,6 +24,33 @@ pub(crate) struct ResponseInfo {
     pub(crate) retries: u32,
 }
 
+/// A response's reason phrase and header fields, moved out by [`Response::take_head`].
+#[derive(Debug, Default)]
+pub struct HeadFields {
+    /// As [`Response::reason`].
+    pub reason: String,
+    /// As [`Response::headers_as_received`].
+    pub received: ReceivedFields,
+    /// As [`Response::request_headers`].
+    pub sent: Vec<(std::sync::Arc<str>, Bytes)>,
+}
+
+/// The header fields of a response as received: HTTP/1.x keeps the server's spelling of the
+/// names, HTTP/2 (lowercase on the wire) only has the map.
+#[derive(Debug)]
+pub enum ReceivedFields {
+    /// Names as the server spelled them, raw values, in order.
+    Spelled(Vec<(String, Vec<u8>)>),
+    /// The header map, in the order received.
+    Map(HeaderMap),
+}
+
+impl Default for ReceivedFields {
+    fn default() -> ReceivedFields {
+        ReceivedFields::Map(HeaderMap::new())
+    }
+}
+
 /// An HTTP response. Its body is read through [`chunk`](Response::chunk),
 /// [`bytes_stream`](Response::bytes_stream) or the whole-body helpers; whichever is used, the
 /// body ends complete or with an error that says why. The response owns its connection, so it
@@ -39,7 +66,7 @@ pub struct Response {
     pub(crate) url: Url,
     /// The final request's method and header fields as sent.
     pub(crate) method: http::Method,
-    pub(crate) sent: Vec<(String, Bytes)>,
+    pub(crate) sent: Vec<(std::sync::Arc<str>, Bytes)>,
     pub(crate) remote_addr: Option<SocketAddr>,
     pub(crate) local_addr: Option<SocketAddr>,
     pub(crate) info: ResponseInfo,
@@ -95,10 +122,28 @@ impl Response {
         &self.method
     }
 
+    /// The head's text fields moved out, for a caller that converts them itself (a language
+    /// bridge) and would otherwise copy each one: the reason phrase, the fields received and
+    /// the request's fields as sent. The body and the other metadata stay; afterwards
+    /// [`reason`](Self::reason), [`headers_as_received`](Self::headers_as_received) and
+    /// [`request_headers`](Self::request_headers) are empty, and so is
+    /// [`headers`](Self::headers) when the received fields were taken from it (HTTP/2).
+    pub fn take_head(&mut self) -> HeadFields {
+        let received = match self.wire_headers.take() {
+            Some(spelled) => ReceivedFields::Spelled(spelled),
+            None => ReceivedFields::Map(std::mem::take(&mut self.headers)),
+        };
+        HeadFields {
+            reason: std::mem::take(&mut self.reason),
+            received,
+            sent: std::mem::take(&mut self.sent),
+        }
+    }
+
     /// The header fields of the request that got this response, exactly as sent, in order:
     /// the client's and profile's defaults, the policies' (Cookie, Authorization, Referer),
     /// the body's framing; on HTTP/2 lowercase, with cookie crumbs split as sent.
-    pub fn request_headers(&self) -> &[(String, Bytes)] {
+    pub fn request_headers(&self) -> &[(std::sync::Arc<str>, Bytes)] {
         &self.sent
     }
 

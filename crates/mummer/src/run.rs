@@ -17,7 +17,6 @@
 //! a retryable status waits and goes again, a redirect becomes the next hop. What remains is
 //! the response. Every wait runs under the one total [`Deadline`] and stops on abort.
 
-use std::borrow::Cow;
 use std::time::Duration;
 
 use http::{HeaderMap, Method, StatusCode};
@@ -51,7 +50,9 @@ const DRAIN_TIME: Duration = Duration::from_secs(1);
 pub(crate) async fn execute(client: &Client, request: Request) -> Result<Response> {
     let url = without_userinfo(&request.url);
     let aborted = client.inner.abort.clone();
-    let run = run(client, request);
+    // On the heap: the exchange's state is kilobytes, and `select!` and every caller's
+    // future would copy it by value when moved (~13k instructions of memcpy per request).
+    let run = Box::pin(run(client, request));
     let result = tokio::select! {
         _ = aborted.cancelled() => Err(Error::new(Kind::Aborted, None)),
         r = run => r,
@@ -111,13 +112,13 @@ impl BodyState {
 async fn run(client: &Client, mut request: Request) -> Result<Response> {
     let started = Instant::now();
     let inner = &client.inner;
-    let options: Cow<'_, Options> = match &request.options {
-        Some(own) => Cow::Owned(own.overlay(&inner.options)?),
-        None => Cow::Borrowed(&inner.options),
-    };
+    let options = crate::options::effective(request.options.as_deref(), inner.id, &inner.options)?;
     let total = Deadline::after(options.timeouts.total, TimeoutKind::Total);
     let credentials = auth::url_credentials(&request.url);
-    request.url = without_userinfo(&request.url);
+    // Only a URL with userinfo has any to strip (a copy of the URL saved per request).
+    if credentials.is_some() {
+        request.url = without_userinfo(&request.url);
+    }
     let first_url = request.url.clone();
     let mut body = BodyState::new(lay_out(&mut request, &options)?);
     let mut auth = AuthState::new(options.auth.clone(), &request.url, credentials);
@@ -287,7 +288,11 @@ pub(crate) async fn exchange(
     loop {
         let conn = inner
             .pool
-            .connection(&plan.key, || connector.connect(&plan.key, connect_deadline))
+            // Boxed: a new connection's state (resolve, TCP, proxy, TLS) is most of the
+            // exchange's size, and only a request that connects needs room for it.
+            .connection(&plan.key, || {
+                Box::pin(connector.connect(&plan.key, connect_deadline))
+            })
             .await?;
         if public_only
             && plan.key.proxy.is_none()

@@ -6,7 +6,6 @@
 //! the upgrade request and the check of the `101`. Either way the driver then runs on the
 //! stream or socket (with any bytes read past the `101` head).
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use bytes::{Bytes, BytesMut};
@@ -78,10 +77,7 @@ pub(crate) async fn open(
         return Err(Error::new(Kind::ClientClosed, None));
     }
     let inner = &client.inner;
-    let options: Cow<'_, Options> = match &request.options {
-        Some(own) => Cow::Owned(own.overlay(&inner.options)?),
-        None => Cow::Borrowed(&inner.options),
-    };
+    let options = crate::options::effective(request.options.as_deref(), inner.id, &inner.options)?;
     let total = Deadline::after(options.timeouts.total, TimeoutKind::Total);
     let credentials = auth::url_credentials(&request.url);
     request.url = crate::run::without_userinfo(&request.url);
@@ -205,7 +201,10 @@ pub(crate) async fn open(
     let Conn::H1(mut conn) = connector.connect(&key, connect_deadline).await? else {
         return Err(Error::connect("HTTP/1.1 was asked for, HTTP/2 was set up"));
     };
-    let refs: Vec<(&str, &[u8])> = fields.iter().map(|(n, v)| (n.as_str(), &v[..])).collect();
+    let refs: Vec<(&str, &[u8], bool)> = fields
+        .iter()
+        .map(|(n, v)| (n.as_str(), &v[..], false))
+        .collect();
     let target = prepare::origin_form(&request.url);
     let head = RequestHead {
         method: "GET",
