@@ -169,7 +169,7 @@ impl Drop for Local {
         if let Some(runtime) = self.runtime.take() {
             if self.pid != pid() {
                 std::mem::forget(runtime);
-            } else if let Ok(runtime) = Arc::try_unwrap(runtime) {
+            } else if let Some(runtime) = Arc::into_inner(runtime) {
                 // The thread is ending: nothing of its runtime must hold it up (a DNS lookup on
                 // the blocking pool would).
                 runtime.shutdown_background();

@@ -81,7 +81,9 @@ impl Drop for LocalRuntime {
     fn drop(&mut self) {
         // The last user of a thread's runtime after that thread ended: nothing of it may
         // hold this thread up (as `runtime::Local` drops it).
-        if let Some(Ok(rt)) = self.0.take().map(Arc::try_unwrap) {
+        // `into_inner`: of two last holders dropping at once exactly one gets the runtime
+        // (with `try_unwrap` both could fail, and the final drop then waits for it).
+        if let Some(Some(rt)) = self.0.take().map(Arc::into_inner) {
             rt.shutdown_background();
         }
     }
@@ -587,14 +589,14 @@ impl WebSocket {
         self.ws.get()?.terminate();
         if self.local()? {
             // Let the reader and writer see it and drop the socket now, not on the thread's
-            // next call.
-            self.driver
-                .get()?
-                .block(py, async {
+            // next call. Best effort: at interpreter exit the runtime is gone, and terminating
+            // must not raise.
+            if let Ok(driver) = self.driver.get() {
+                let _ = driver.block(py, async {
                     tokio::task::yield_now().await;
                     Ok(())
-                })?
-                .map_err(|e| e.to_py())?;
+                });
+            }
         }
         Ok(())
     }

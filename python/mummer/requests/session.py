@@ -1101,7 +1101,11 @@ class BaseSession(Generic[R]):
         self, url: str, request: dict[str, Any], config: dict[str, Any]
     ) -> _native.WebSocket:
         """Opens a WebSocket, blocking without the GIL (see `_ws_task`)."""
-        task = self._ws_task(url, request, config, local=True)
+        # Keepalive timers need a socket driven all the time (the shared runtime): on the
+        # calling thread's runtime they would run only inside calls, and an idle timeout or an
+        # unanswered keepalive ping could then fire on a healthy connection after a pause.
+        local = not (config.get("ping_interval") or config.get("idle_timeout"))
+        task = self._ws_task(url, request, config, local=local)
         try:
             ws = task.wait(None)
         except _native.NativeError as e:
