@@ -155,9 +155,9 @@ impl H2Conn {
         };
         let mut send = self.send.clone().ready().await.map_err(not_sent)?;
         let end_of_stream = body.is_empty();
-        if let Some(queued) = &self.queued {
-            queued.mark();
-        }
+        // In flight until the head arrives (or this fails): what a concurrent request's
+        // stream may be written together with.
+        let _in_flight = self.queued.as_ref().map(coalesce::Queued::enter);
         let (response, mut stream) = send
             .send_request(request, end_of_stream)
             .map_err(not_sent)?;
