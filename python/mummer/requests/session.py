@@ -1068,6 +1068,16 @@ class BaseSession(Generic[R]):
         )
         return rsp
 
+    def _plain_response(self, native: _native.Response, prepared: _Prepared) -> R:
+        """The response of a plain `get` (a whole body, no request body): built in one step
+        when it is a plain `Response`, checked as `request` checks it."""
+        if self.response_class is Response:
+            rsp = cast("R", _whole_response(native, prepared.default_encoding))
+        else:
+            rsp = self._response(native, prepared, None)
+        self._check_status(rsp)
+        return rsp
+
     def _check_status(self, rsp: R) -> None:
         if self.raise_for_status and not rsp.ok:
             rsp.close()
@@ -1434,12 +1444,7 @@ class Session(BaseSession[R]):
                 native = self._client.send("GET", prepared.url, prepared.opts, None, False)
             except _native.NativeError as e:
                 raise _from_native(e) from e
-            if self.response_class is Response:
-                rsp = cast("R", _whole_response(native, prepared.default_encoding))
-            else:
-                rsp = self._response(native, prepared, None)
-            self._check_status(rsp)
-            return rsp
+            return self._plain_response(native, prepared)
         return self.request("GET", url, **kwargs)
 
     def post(self, url: str, **kwargs: Unpack[RequestParams]) -> R:
@@ -1825,12 +1830,7 @@ class AsyncSession(BaseSession[R]):
                 native = await self._send(prepared)
             finally:
                 release()
-            if self.response_class is Response:
-                rsp = cast("R", _whole_response(native, prepared.default_encoding))
-            else:
-                rsp = self._response(native, prepared, None)
-            self._check_status(rsp)
-            return rsp
+            return self._plain_response(native, prepared)
         return await self.request("GET", url, **kwargs)
 
     async def post(self, url: str, **kwargs: Unpack[RequestParams]) -> R:
