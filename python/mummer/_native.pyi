@@ -41,6 +41,8 @@ __all__ = [
     "ERROR_KINDS",
     "NativeError",
     "Waker",
+    "LoopDriver",
+    "loop_driver",
     "CookieJar",
     "UploadSink",
     "Stream",
@@ -81,6 +83,19 @@ class Waker:
     def __init__(self) -> None: ...
     def fileno(self) -> int: ...
     def drain(self) -> list[int]: ...
+
+@final
+class LoopDriver:
+    """This thread's runtime, for the event loop on this thread to drive: watch `fileno()`
+    and call `turn()` when it is readable."""
+
+    def fileno(self) -> int: ...
+    def turn(self, waker: Optional[Waker] = None) -> list[int]:
+        """Runs the runtime's ready work; returns `waker`'s tokens made ready meanwhile (not
+        signalled through its descriptor)."""
+
+def loop_driver() -> Optional[LoopDriver]:
+    """This thread's `LoopDriver`, or None where its runtime cannot be watched."""
 
 @final
 class CookieJar:
@@ -278,7 +293,7 @@ class Client:
         url: str,
         opts: Union[dict[str, Any], Options, None],
         config: Optional[dict[str, Any]] = None,
-        local: bool = False,
+        driver: str = "shared",
     ) -> WsTask:
         """Opens a WebSocket with these request options and WebSocket settings; the task's
         result is the `WebSocket`."""
@@ -294,6 +309,9 @@ class WsTask:
 
     def poll(self, waker: Waker, token: int) -> bool:
         """Registers the waker unless finished; False when finished."""
+    @property
+    def looped(self) -> bool:
+        """Whether the event loop's driver runs it (waiting, turn it now and then)."""
     def done(self) -> bool: ...
     def result(self) -> Any:
         """The outcome (a `WebSocket`, a `(code, reason)` close frame, or None); raises the

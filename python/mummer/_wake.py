@@ -6,6 +6,10 @@ the waiter's token in the loop's `Waker` and makes its file descriptor readable;
 (asyncio's `add_reader`, which uvloop implements too, or a trio system task on
 `wait_readable`) drains the tokens and wakes exactly those waiters. Nothing waits when data is
 already there: callers try first and only then `await wait(...)`.
+
+A WebSocket of an `AsyncSession` runs on the loop thread's own runtime instead, which the loop
+turns (`loop_driver()`): the loop watches the runtime's descriptor and runs its ready work in
+the callback, so a message crosses no thread between the socket and the coroutine.
 """
 
 from __future__ import annotations
@@ -23,6 +27,12 @@ __all__ = ["wait"]
 
 _tokens = itertools.count(1)
 
+# While a loop-driven operation with a timeout (a WebSocket's open or close) is in flight, the
+# loop turns the runtime this often: its timers fire only in turns.
+_TICK = 0.02
+
+_UNSET: Any = object()
+
 
 class _AsyncioDispatch:
     """A `Waker` registered with one asyncio (or uvloop) event loop."""
@@ -31,7 +41,27 @@ class _AsyncioDispatch:
         self.loop = loop
         self.waker = _native.Waker()
         self.waiting: dict[int, asyncio.Future[None]] = {}
+        self.driver: Optional[_native.LoopDriver] = _UNSET
         loop.add_reader(self.waker.fileno(), self._ready)
+
+    def loop_driver(self) -> Optional[_native.LoopDriver]:
+        if self.driver is _UNSET:
+            driver = _native.loop_driver()
+            if driver is not None:
+                self.loop.add_reader(driver.fileno(), self._turn, driver)
+            self.driver = driver
+        return self.driver
+
+    def _turn(self, driver: _native.LoopDriver) -> None:
+        try:
+            ready = driver.turn(self.waker)
+        except Exception:  # its runtime is gone (the interpreter is exiting): stop watching
+            self.loop.remove_reader(driver.fileno())
+            return
+        for token in ready:
+            fut = self.waiting.pop(token, None)
+            if fut is not None and not fut.done():
+                fut.set_result(None)
 
     def _ready(self) -> None:
         for token in self.waker.drain():
@@ -39,7 +69,7 @@ class _AsyncioDispatch:
             if fut is not None and not fut.done():
                 fut.set_result(None)
 
-    async def wait(self, register: Callable[[_native.Waker, int], bool]) -> None:
+    async def wait(self, register: Callable[[_native.Waker, int], bool], tick: bool) -> None:
         token = next(_tokens)
         fut = self.loop.create_future()
         self.waiting[token] = fut
@@ -47,16 +77,32 @@ class _AsyncioDispatch:
             # Ready already: the engine will not signal this token.
             del self.waiting[token]
             return
+        ticking: Optional[asyncio.TimerHandle] = None
+        driver = self.driver if tick else None
+        if driver is not None and driver is not _UNSET:
+
+            def turn() -> None:
+                nonlocal ticking
+                self._turn(driver)
+                ticking = self.loop.call_later(_TICK, turn)
+
+            ticking = self.loop.call_later(_TICK, turn)
         try:
             await fut
         finally:
             self.waiting.pop(token, None)
+            if ticking is not None:
+                ticking.cancel()
 
     def close(self) -> None:
-        try:
-            self.loop.remove_reader(self.waker.fileno())
-        except Exception:  # the loop may be closed already
-            pass
+        fds = [self.waker.fileno()]
+        if self.driver is not None and self.driver is not _UNSET:
+            fds.append(self.driver.fileno())
+        for fd in fds:
+            try:
+                self.loop.remove_reader(fd)
+            except Exception:  # the loop may be closed already
+                pass
 
 
 class _TrioDispatch:
@@ -68,26 +114,55 @@ class _TrioDispatch:
         self.trio = trio
         self.waker = _native.Waker()
         self.waiting: dict[int, Any] = {}
+        self.driver: Optional[_native.LoopDriver] = _UNSET
         trio.lowlevel.spawn_system_task(self._serve, name="mummer waker")
+
+    def loop_driver(self) -> Optional[_native.LoopDriver]:
+        if self.driver is _UNSET:
+            driver = _native.loop_driver()
+            if driver is not None:
+                self.trio.lowlevel.spawn_system_task(self._turns, driver, name="mummer turns")
+            self.driver = driver
+        return self.driver
+
+    async def _turns(self, driver: _native.LoopDriver) -> None:
+        fd = driver.fileno()
+        while True:
+            await self.trio.lowlevel.wait_readable(fd)
+            try:
+                ready = driver.turn(self.waker)
+            except Exception:  # its runtime is gone (the interpreter is exiting)
+                return
+            self._wake(ready)
 
     async def _serve(self) -> None:
         fd = self.waker.fileno()
         while True:
             await self.trio.lowlevel.wait_readable(fd)
-            for token in self.waker.drain():
-                event = self.waiting.pop(token, None)
-                if event is not None:
-                    event.set()
+            self._wake(self.waker.drain())
 
-    async def wait(self, register: Callable[[_native.Waker, int], bool]) -> None:
+    def _wake(self, tokens: list[int]) -> None:
+        for token in tokens:
+            event = self.waiting.pop(token, None)
+            if event is not None:
+                event.set()
+
+    async def wait(self, register: Callable[[_native.Waker, int], bool], tick: bool) -> None:
         token = next(_tokens)
         event = self.trio.Event()
         self.waiting[token] = event
         if not register(self.waker, token):
             del self.waiting[token]
             return
+        driver = self.driver if tick else None
         try:
-            await event.wait()
+            if driver is None or driver is _UNSET:
+                await event.wait()
+            else:
+                while not event.is_set():
+                    with self.trio.move_on_after(_TICK):
+                        await event.wait()
+                    self._wake(driver.turn(self.waker))
         finally:
             self.waiting.pop(token, None)
 
@@ -143,7 +218,17 @@ def _dispatch() -> Any:
     raise RuntimeError("mummer: async calls need a running asyncio, uvloop or trio event loop")
 
 
-async def wait(register: Callable[[_native.Waker, int], bool]) -> None:
+async def wait(register: Callable[[_native.Waker, int], bool], tick: bool = False) -> None:
     """Waits until the engine makes the token `register(waker, token)` registered ready;
-    returns at once when `register` says the thing is ready already (returns False)."""
-    await _dispatch().wait(register)
+    returns at once when `register` says the thing is ready already (returns False). `tick`:
+    what is awaited runs on the loop's driver and has timers (see `_TICK`)."""
+    await _dispatch().wait(register, tick)
+
+
+def loop_driver() -> Optional[_native.LoopDriver]:
+    """The running loop's driver of this thread's runtime, watched by the loop from now on;
+    None outside a running loop, or where the runtime cannot be watched."""
+    try:
+        return _dispatch().loop_driver()  # type: ignore[no-any-return]
+    except RuntimeError:
+        return None

@@ -402,6 +402,69 @@ def test_async_the_loop_runs_while_recv_waits(run: Runner, servers: WsServers) -
     run(main)
 
 
+def _silent(conn: socket.socket) -> None:
+    """Reads and never answers (nor closes) until the client goes."""
+    conn.settimeout(10)
+    try:
+        while conn.recv(4096):
+            pass
+    except OSError:
+        pass
+
+
+def test_async_timers_fire_while_the_socket_is_silent(run: Runner) -> None:
+    # An AsyncSession's WebSocket runs on the loop's own thread and runtime, whose timers run
+    # only when the loop turns it: a close the server never answers, and an upgrade it never
+    # answers, must still end at their limits, under every loop.
+    async def main() -> None:
+        with anyio.fail_after(30):  # without the turns: forever
+            await both()
+
+    async def both() -> None:
+        async with mreq.AsyncSession() as s:
+            ws = await s.ws_connect(Scripted(_silent).url)
+            await ws.send(b"unanswered")
+            started = time.monotonic()
+            await ws.close(timeout=0.5)
+            assert time.monotonic() - started < 5
+            assert ws.closed
+
+        listener = socket.create_server(("127.0.0.1", 0))  # accepts (backlog), never answers
+        try:
+            url = f"ws://127.0.0.1:{listener.getsockname()[1]}/"
+            async with mreq.AsyncSession(timeout=0.5) as s:
+                started = time.monotonic()
+                with pytest.raises(exc.Timeout):
+                    await s.ws_connect(url)
+                assert time.monotonic() - started < 5
+        finally:
+            listener.close()
+
+    run(main)
+
+
+def test_async_websockets_on_two_loops_at_once(servers: WsServers) -> None:
+    # Each loop drives its own thread's runtime; neither stalls the other.
+    def one(tag: str, out: dict[str, list[str]]) -> None:
+        async def main() -> None:
+            async with mreq.AsyncSession() as s, s.ws_connect(servers.url("plain", "/echo")) as ws:
+                got = []
+                for i in range(200):
+                    await ws.send_str(f"{tag} {i}")
+                    got.append(await ws.recv_str(timeout=10))
+                out[tag] = got
+
+        asyncio.run(main())
+
+    out: dict[str, list[str]] = {}
+    threads = [threading.Thread(target=one, args=(t, out)) for t in ("a", "b")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert out == {t: [f"{t} {i}" for i in range(200)] for t in ("a", "b")}
+
+
 def test_async_ws_connect_failures(servers: WsServers) -> None:
     async def main() -> None:
         async with mreq.AsyncSession() as s:

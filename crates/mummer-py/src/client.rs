@@ -134,24 +134,32 @@ impl Client {
 
     /// Opens a WebSocket to `url` with this call's request options (`opts`, as `start` takes
     /// them) and WebSocket settings (`config`, see `ws::configure`): a `WsTask` whose result
-    /// is the `WebSocket`. By default on the shared runtime (its reader and writer tasks live
-    /// there), so the socket can be used from any thread or event loop; `local` (a sync
-    /// session's): on this thread's runtime and engine client, driven by the blocking calls
-    /// made on it (see `ws::Driver`).
-    #[pyo3(signature = (url, opts, config = None, local = false))]
+    /// is the `WebSocket`. `driver` says what runs its reader and writer (see `ws::Driver`):
+    /// "shared", the shared runtime, so the socket can be used from any thread or event loop;
+    /// "local" (a sync session's), this thread's runtime and engine client, driven by the
+    /// blocking calls made on it; "loop" (an `AsyncSession`'s, on its event loop's thread,
+    /// where `loop_driver()` found the descriptor), the same runtime and client, driven by
+    /// that loop's turns.
+    #[pyo3(signature = (url, opts, config = None, driver = "shared"))]
     fn ws_connect(
         &self,
         url: &str,
         opts: &Bound<'_, PyAny>,
         config: Option<&Bound<'_, PyDict>>,
-        local: bool,
+        driver: &str,
     ) -> PyResult<crate::ws::WsTask> {
         let opts = crate::config::request_opts(opts)?;
-        let (runtime, client) = if local {
-            let (runtime, client) = self.local()?;
-            (Some(runtime), client)
-        } else {
-            (None, self.client()?)
+        let (runtime, client) = match driver {
+            "shared" => (None, self.client()?),
+            "local" | "loop" => {
+                let (runtime, client) = self.local()?;
+                (Some((runtime, driver == "loop")), client)
+            }
+            other => {
+                return Err(errors::option(format!(
+                    "unknown WebSocket driver {other:?} (shared, local or loop)"
+                )));
+            }
         };
         let mut failed = None;
         let builder = client

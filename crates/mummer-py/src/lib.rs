@@ -85,6 +85,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("NativeError", m.py().get_type::<errors::NativeError>())?;
     errors::decorate(m.py())?;
     m.add_class::<waker::Waker>()?;
+    m.add_class::<waker::LoopDriver>()?;
+    m.add_function(wrap_pyfunction!(waker::loop_driver, m)?)?;
     m.add_class::<cookies::CookieJar>()?;
     m.add_class::<upload::UploadSink>()?;
     m.add_class::<stream::Stream>()?;

@@ -162,6 +162,8 @@ pub(crate) fn handle() -> PyResult<tokio::runtime::Handle> {
 struct Local {
     runtime: Option<Arc<tokio::runtime::Runtime>>,
     pid: u32,
+    /// Its epoll descriptor, when found (see [`turns`]).
+    epoll: Option<i32>,
 }
 
 impl Drop for Local {
@@ -202,24 +204,174 @@ pub(crate) fn local() -> PyResult<Arc<tokio::runtime::Runtime>> {
         if let Some(Local {
             runtime: Some(runtime),
             pid: made_in,
+            ..
         }) = &*slot
         {
             if *made_in == pid {
                 return Ok(runtime.clone());
             }
         }
+        let before = turns::epoll_fds();
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
+            .on_thread_park(turns::before_park)
             .build()
             .map_err(|e| errors::runtime(format!("cannot start mummer's runtime: {e}")))?;
+        let epoll = turns::new_epoll_fd(before);
         let runtime = Arc::new(runtime);
         // A forked child's copy of the parent's is dropped by `Local`'s rule: leaked.
         *slot = Some(Local {
             runtime: Some(runtime.clone()),
             pid,
+            epoll,
         });
         Ok(runtime)
     })
+}
+
+/// This thread's runtime (see [`local`]) and its epoll descriptor, which is readable whenever
+/// the runtime has something to do: an event loop that watches it can drive the runtime with
+/// [`turns::turn`]. None when the descriptor could not be found.
+pub(crate) fn local_with_fd() -> PyResult<Option<(Arc<tokio::runtime::Runtime>, i32)>> {
+    let runtime = local()?;
+    let fd = LOCAL.with(|cell| cell.borrow().as_ref().and_then(|l| l.epoll));
+    Ok(fd.map(|fd| (runtime, fd)))
+}
+
+/// Driving a thread's current-thread runtime from an event loop on that thread, in short
+/// turns (see `mummer::embed`): a turn runs until the runtime is idle and its last look at
+/// the driver woke nothing.
+pub(crate) mod turns {
+    use std::cell::{Cell, RefCell};
+    use std::future::Future;
+    use std::pin::Pin;
+    use std::task::{Context, Poll, Waker};
+
+    use mummer::embed::Wakes;
+
+    struct Turn {
+        /// A turn is running on this thread (the park hook acts only then).
+        running: Cell<bool>,
+        /// The runtime ran out of work since the turn's future was last polled.
+        idle: Cell<bool>,
+        /// The turn's future, to wake when the runtime is idle.
+        main: RefCell<Option<Waker>>,
+        /// Raised by every wake of a task spawned during a turn or a poll under [`scope`].
+        wakes: Wakes,
+    }
+
+    thread_local! {
+        static TURN: Turn = Turn {
+            running: Cell::new(false),
+            idle: Cell::new(false),
+            main: RefCell::new(None),
+            wakes: Wakes::new(),
+        };
+    }
+
+    /// The runtime's `on_thread_park` hook: it has no task left to run. tokio then polls the
+    /// driver once more (without blocking, as the turn's future is woken) before it polls the
+    /// turn's future; whatever that poll wakes raises the flag lowered here.
+    pub(super) fn before_park() {
+        TURN.with(|t| {
+            if t.running.get() {
+                t.wakes.take();
+                t.idle.set(true);
+                if let Some(main) = t.main.borrow_mut().take() {
+                    main.wake();
+                }
+            }
+        });
+    }
+
+    /// The future a turn blocks on: ready once an idle moment woke nothing.
+    struct UntilIdle;
+
+    impl Future for UntilIdle {
+        type Output = ();
+
+        fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+            TURN.with(|t| {
+                if t.idle.replace(false) && !t.wakes.take() {
+                    return Poll::Ready(());
+                }
+                *t.main.borrow_mut() = Some(cx.waker().clone());
+                Poll::Pending
+            })
+        }
+    }
+
+    /// Runs `first` in `runtime`'s context (what it wakes or spawns goes on this thread's
+    /// queue), then the runtime until it is idle. `runtime` must be this thread's (see
+    /// [`super::local`]), and no other turn or `block_on` of it may be running here.
+    pub(crate) fn turn<R>(runtime: &tokio::runtime::Runtime, first: impl FnOnce() -> R) -> R {
+        struct Done;
+        impl Drop for Done {
+            fn drop(&mut self) {
+                TURN.with(|t| {
+                    t.running.set(false);
+                    t.idle.set(false);
+                    t.main.borrow_mut().take();
+                });
+            }
+        }
+        let wakes = TURN.with(|t| {
+            t.running.set(true);
+            t.idle.set(false);
+            t.wakes.clone()
+        });
+        let _done = Done;
+        wakes.scope(|| {
+            runtime.block_on(async {
+                let out = first();
+                UntilIdle.await;
+                out
+            })
+        })
+    }
+
+    /// The process's epoll descriptors (Linux; empty elsewhere).
+    pub(super) fn epoll_fds() -> Vec<i32> {
+        let Ok(dir) = std::fs::read_dir("/proc/self/fd") else {
+            return Vec::new();
+        };
+        dir.filter_map(|e| {
+            let e = e.ok()?;
+            let fd: i32 = e.file_name().to_str()?.parse().ok()?;
+            let target = std::fs::read_link(e.path()).ok()?;
+            (target.as_os_str() == "anon_inode:[eventpoll]").then_some(fd)
+        })
+        .collect()
+    }
+
+    /// The epoll instance made since `before` was listed: the runtime's (tokio does not expose
+    /// it). mio holds it twice (its registry is a duplicate), so the new descriptors must all
+    /// watch the same descriptors (`/proc/self/fdinfo`'s `tfd` lines). None otherwise (another
+    /// thread made one meanwhile): the runtime then stays unwatchable, and its users drive it
+    /// as before.
+    pub(super) fn new_epoll_fd(before: Vec<i32>) -> Option<i32> {
+        let watched = |fd: i32| -> Option<Vec<String>> {
+            let info = std::fs::read_to_string(format!("/proc/self/fdinfo/{fd}")).ok()?;
+            Some(
+                info.lines()
+                    .filter(|l| l.starts_with("tfd:"))
+                    .map(str::to_string)
+                    .collect(),
+            )
+        };
+        let new: Vec<i32> = epoll_fds()
+            .into_iter()
+            .filter(|fd| !before.contains(fd))
+            .collect();
+        let first = *new.iter().min()?;
+        let target = watched(first)?;
+        if target.is_empty() {
+            return None;
+        }
+        new.iter()
+            .all(|&fd| watched(fd).as_ref() == Some(&target))
+            .then_some(first)
+    }
 }
 
 /// Stops the runtime: pending tasks are dropped (each tells its waiter), threads are joined

@@ -33,6 +33,25 @@ impl WakerInner {
     }
 }
 
+impl WakerInner {
+    /// Holds the descriptor back: notifies from now on only record their tokens (the caller
+    /// takes them with [`WakerInner::release`]). Returns whether it was signalled already.
+    fn hold(&self) -> bool {
+        self.signalled.swap(true, Ordering::AcqRel)
+    }
+
+    /// Ends a [`WakerInner::hold`] and takes the tokens ready. The flag is cleared before the
+    /// take, so a notify that came after the take writes its byte; when the descriptor was
+    /// signalled before the hold, its byte is still there and the flag stays set (the loop's
+    /// drain clears it).
+    fn release(&self, signalled_before: bool) -> Vec<u64> {
+        if !signalled_before {
+            self.signalled.store(false, Ordering::Release);
+        }
+        std::mem::take(&mut *self.ready.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+}
+
 /// A registered waiter: whom to wake, and with which token.
 #[derive(Clone)]
 pub(crate) struct Waiter {
@@ -97,5 +116,46 @@ impl Waker {
             waker: self.inner.clone(),
             token,
         }
+    }
+}
+
+/// The calling thread's current-thread runtime, for an event loop on this thread to drive
+/// (see `ws::Driver::Loop`): the loop watches `fileno()` (the runtime's epoll descriptor,
+/// readable whenever a socket or timer of the runtime has an event, or another thread woke
+/// one of its tasks) and calls `turn()` when it is.
+#[pyclass(module = "mummer._native", frozen)]
+pub(crate) struct LoopDriver {
+    runtime: crate::runtime::ForkSafe<Arc<tokio::runtime::Runtime>>,
+    fd: i32,
+}
+
+/// This thread's `LoopDriver`, or None where its runtime's descriptor is unknown (WebSockets
+/// then run on the shared runtime, as the other async work does).
+#[pyfunction]
+pub(crate) fn loop_driver() -> PyResult<Option<LoopDriver>> {
+    Ok(
+        crate::runtime::local_with_fd()?.map(|(runtime, fd)| LoopDriver {
+            runtime: crate::runtime::ForkSafe::new(runtime),
+            fd,
+        }),
+    )
+}
+
+#[pymethods]
+impl LoopDriver {
+    fn fileno(&self) -> i32 {
+        self.fd
+    }
+
+    /// Runs the runtime's ready work (socket events, due timers, woken tasks) until it is idle.
+    /// Returns the tokens of `waker` (the loop's own, if given) made ready meanwhile, which are
+    /// not signalled through its descriptor: the caller wakes those waiters itself, without
+    /// one more round through the loop's selector.
+    #[pyo3(signature = (waker = None))]
+    fn turn(&self, py: Python<'_>, waker: Option<&Waker>) -> PyResult<Vec<u64>> {
+        let runtime = self.runtime.get()?;
+        let held = waker.map(|w| (w, w.inner.hold()));
+        py.detach(|| crate::runtime::turns::turn(runtime, || ()));
+        Ok(held.map_or_else(Vec::new, |(w, before)| w.inner.release(before)))
     }
 }

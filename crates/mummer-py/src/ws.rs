@@ -63,6 +63,14 @@ enum Driver {
     /// on the next call. Any thread may make the calls (tokio lets one of them at a time
     /// drive it; the others wait for their own futures).
     Local(LocalRuntime),
+    /// An event loop thread's current-thread runtime (`runtime::local_with_fd`), which that
+    /// loop turns whenever the runtime's descriptor is readable and on each call made on the
+    /// WebSocket: a message goes from the socket to the coroutine, and from the coroutine to
+    /// the socket, on the loop's own thread, with no other thread woken. Timers run only in
+    /// turns, so a WebSocket with keepalive timers is not driven this way, and the Python
+    /// side turns the runtime every few tens of milliseconds while an operation (an open, a
+    /// close) with a timeout is in flight.
+    Loop(LocalRuntime),
 }
 
 /// A thread's runtime held by a WebSocket: it may outlive the thread.
@@ -94,13 +102,14 @@ impl Driver {
         match self {
             Driver::Shared => Driver::Shared,
             Driver::Local(rt) => Driver::Local(LocalRuntime(Some(rt.get().clone()))),
+            Driver::Loop(rt) => Driver::Loop(LocalRuntime(Some(rt.get().clone()))),
         }
     }
 
     fn handle(&self) -> PyResult<tokio::runtime::Handle> {
         match self {
             Driver::Shared => runtime::handle(),
-            Driver::Local(rt) => Ok(rt.get().handle().clone()),
+            Driver::Local(rt) | Driver::Loop(rt) => Ok(rt.get().handle().clone()),
         }
     }
 
@@ -121,8 +130,28 @@ impl Driver {
         };
         Ok(py.detach(move || match self {
             Driver::Shared => blocking.block_on(work, stopped),
-            Driver::Local(rt) => blocking.block_on_local(rt.get(), work, stopped),
+            Driver::Local(rt) | Driver::Loop(rt) => {
+                blocking.block_on_local(rt.get(), work, stopped)
+            }
         }))
+    }
+
+    /// Runs `f` in the runtime's context: for a loop-driven WebSocket inside a turn (so what
+    /// `f` wakes runs now, on this thread, see [`Driver::Loop`]), else entered.
+    fn run<R: Send>(&self, py: Python<'_>, f: impl FnOnce() -> R + Send) -> PyResult<R> {
+        match self {
+            Driver::Loop(rt) => {
+                let rt = rt.get();
+                Ok(py.detach(|| runtime::turns::turn(rt, f)))
+            }
+            _ => {
+                let handle = self.handle()?;
+                Ok(py.detach(|| {
+                    let _entered = handle.enter();
+                    f()
+                }))
+            }
+        }
     }
 }
 
@@ -164,15 +193,12 @@ impl WsTask {
 
     /// Polls once with `cx` (in the runtime's context: the job may spawn or start timers).
     fn poll_with(&self, py: Python<'_>, cx_waker: &std::task::Waker) -> PyResult<bool> {
-        let handle = self.driver.get()?.handle()?;
+        let driver = self.driver.get()?;
         let mut state = self.lock()?;
         let TaskState::Running(job) = &mut *state else {
             return Ok(true);
         };
-        let polled = py.detach(|| {
-            let _entered = handle.enter();
-            job.as_mut().poll(&mut Context::from_waker(cx_waker))
-        });
+        let polled = driver.run(py, || job.as_mut().poll(&mut Context::from_waker(cx_waker)))?;
         match polled {
             Poll::Ready(outcome) => {
                 *state = TaskState::Done(outcome);
@@ -196,6 +222,13 @@ impl WsTask {
     /// Registers the loop's waker unless finished; False when finished (take `result()`).
     fn poll(&self, py: Python<'_>, waker: &Waker, token: u64) -> PyResult<bool> {
         Ok(!self.poll_with(py, &fd_waker(waker, token))?)
+    }
+
+    /// Whether an event loop drives it (see `ws::Driver::Loop`): waiting for it, the loop
+    /// should turn the runtime now and then, for its timers.
+    #[getter]
+    fn looped(&self) -> PyResult<bool> {
+        Ok(matches!(self.driver.get()?, Driver::Loop(_)))
     }
 
     /// Whether it finished.
@@ -378,6 +411,7 @@ impl WebSocket {
         }
     }
 
+    /// Whether blocking calls drive it (a sync session's, see [`Driver::Local`]).
     fn local(&self) -> PyResult<bool> {
         Ok(matches!(self.driver.get()?, Driver::Local(_)))
     }
@@ -552,7 +586,15 @@ impl WebSocket {
     fn ping(&self, py: Python<'_>, data: &Bound<'_, PyAny>, pong: bool) -> PyResult<()> {
         let data = bytes_of(data)?;
         let ws = self.ws.get()?;
-        let sent = if pong { ws.pong(data) } else { ws.ping(data) };
+        let driver = self.driver.get()?;
+        let sent = if matches!(driver, Driver::Loop(_)) {
+            // Written in this turn.
+            driver.run(py, || if pong { ws.pong(data) } else { ws.ping(data) })?
+        } else if pong {
+            ws.pong(data)
+        } else {
+            ws.ping(data)
+        };
         sent.map_err(|e| ErrorInfo::from(e).to_py())?;
         if self.local()? {
             let ws = ws.clone();
@@ -586,7 +628,12 @@ impl WebSocket {
 
     /// Ends the connection now, without a close handshake.
     fn terminate(&self, py: Python<'_>) -> PyResult<()> {
-        self.ws.get()?.terminate();
+        let ws = self.ws.get()?;
+        if let Ok(driver @ Driver::Loop(_)) = self.driver.get() {
+            // The reader and writer see it in this turn and drop the socket.
+            return driver.run(py, || ws.terminate());
+        }
+        ws.terminate();
         if self.local()? {
             // Let the reader and writer see it and drop the socket now, not on the thread's
             // next call. Best effort: at interpreter exit the runtime is gone, and terminating
@@ -738,7 +785,7 @@ pub(crate) fn configure(
 /// runtime of the thread whose engine client `builder` comes from (see [`Driver::Local`]).
 pub(crate) fn connecting(
     builder: mummer::ws::WebSocketBuilder,
-    local: Option<Arc<tokio::runtime::Runtime>>,
+    local: Option<(Arc<tokio::runtime::Runtime>, bool)>,
 ) -> WsTask {
     WsTask::new(
         Box::pin(async move {
@@ -748,6 +795,10 @@ pub(crate) fn connecting(
                 .map(Output::Socket)
                 .map_err(ErrorInfo::from)
         }),
-        local.map_or(Driver::Shared, |rt| Driver::Local(LocalRuntime(Some(rt)))),
+        match local {
+            None => Driver::Shared,
+            Some((rt, false)) => Driver::Local(LocalRuntime(Some(rt))),
+            Some((rt, true)) => Driver::Loop(LocalRuntime(Some(rt))),
+        },
     )
 }

@@ -98,7 +98,7 @@ impl H2Conn {
             != tokio::runtime::RuntimeFlavor::CurrentThread)
             .then(Arc::<coalesce::Queued>::default);
         let coalesce = queued.clone().unwrap_or_default();
-        tokio::spawn(async move {
+        crate::embed::spawn(async move {
             // The result matters to the streams, which each see it; here it only marks the
             // connection unusable for new requests.
             let mut connection = Box::pin(coalesce::Coalesce {

@@ -29,6 +29,7 @@ mod conn;
 mod connect;
 mod deadline;
 mod decode;
+pub mod embed;
 mod error;
 mod h1;
 mod h2;

@@ -1086,11 +1086,13 @@ class BaseSession(Generic[R]):
     # -- WebSockets ----------------------------------------------------------------------
 
     def _ws_task(
-        self, url: str, request: dict[str, Any], config: dict[str, Any], local: bool = False
+        self, url: str, request: dict[str, Any], config: dict[str, Any], driver: str = "shared"
     ) -> _native.WsTask:
         """The open of a WebSocket with this session's settings under `request`'s keywords
-        (those of `request()` that apply to an upgrade), as the engine's task; `local`: driven
-        by the blocking calls on it, on this thread's runtime (a sync `Session`'s)."""
+        (those of `request()` that apply to an upgrade), as the engine's task; `driver`: what
+        runs it, "shared" (the shared runtime), "local" (this thread's runtime, driven by the
+        blocking calls on it: a sync `Session`'s) or "loop" (this thread's runtime, driven by
+        the running event loop: an `AsyncSession`'s)."""
         curl_options = request.pop("curl_options", None)
         if curl_options:
             raise unsupported_option("curl_options", "set the equivalent keyword instead")
@@ -1103,7 +1105,7 @@ class BaseSession(Generic[R]):
         if url[:6].lower().startswith(("ws://", "wss://")):
             target = ("wss" if target.startswith("https") else "ws") + target[target.index(":") :]
         try:
-            return self._client.ws_connect(target, prepared.opts, config, local)
+            return self._client.ws_connect(target, prepared.opts, config, driver)
         except _native.NativeError as e:
             raise _from_native(e) from e
 
@@ -1114,8 +1116,8 @@ class BaseSession(Generic[R]):
         # Keepalive timers need a socket driven all the time (the shared runtime): on the
         # calling thread's runtime they would run only inside calls, and an idle timeout or an
         # unanswered keepalive ping could then fire on a healthy connection after a pause.
-        local = not (config.get("ping_interval") or config.get("idle_timeout"))
-        task = self._ws_task(url, request, config, local=local)
+        driver = "shared" if _keepalive(config) else "local"
+        task = self._ws_task(url, request, config, driver)
         try:
             ws = task.wait(None)
         except _native.NativeError as e:
@@ -1128,6 +1130,13 @@ class BaseSession(Generic[R]):
         raise NotImplementedError(
             "upkeep() is not supported: mummer has no libcurl; its engine keeps the pool itself"
         )
+
+
+def _keepalive(config: dict[str, Any]) -> bool:
+    """Whether a WebSocket has keepalive timers: they need a socket driven all the time (the
+    shared runtime). On a runtime driven only inside calls or loop turns, an idle timeout or
+    an unanswered keepalive ping could fire on a healthy connection after a pause."""
+    return bool(config.get("ping_interval") or config.get("idle_timeout"))
 
 
 # The keywords of `request()` that `ws_connect` takes (the rest make no sense for an upgrade).
@@ -1633,18 +1642,17 @@ class AsyncSession(BaseSession[R]):
         given = locals()
         request = {name: given[name] for name in _WS_REQUEST_KEYWORDS}
         request["curl_options"] = curl_options
-        task = self._ws_task(
-            url,
-            request,
-            _ws_config(
-                skip_utf8_validation=skip_utf8_validation, max_message_size=max_message_size
-            ),
+        config = _ws_config(
+            skip_utf8_validation=skip_utf8_validation, max_message_size=max_message_size
         )
+        # On the running loop's own thread and runtime where it can drive one (see `_wake`).
+        looped = not _keepalive(config) and _wake.loop_driver() is not None
+        task = self._ws_task(url, request, config, "loop" if looped else "shared")
 
         async def opened() -> AsyncWebSocket:
             try:
                 while not task.done():  # a wake means "poll again"
-                    await _wake.wait(task.poll)
+                    await _wake.wait(task.poll, looped)
                 native = task.result()
             except _native.NativeError as e:
                 raise _ws_error(e) from e

@@ -737,12 +737,15 @@ class AsyncWebSocket(_Base):
 
     async def _recv_raw(self, fragment: bool) -> tuple[bytes, int, Optional[tuple[int, str]]]:
         ws = self._check_open()
+        register: Callable[[_native.Waker, int], bool] = (
+            (lambda w, t: ws.recv_wait(w, t, True)) if fragment else ws.recv_wait
+        )
         try:
             while True:
                 item = ws.try_recv(fragment)
                 if item is not None:
                     return item
-                await _wake.wait(lambda w, t: ws.recv_wait(w, t, fragment))
+                await _wake.wait(register)
         except _native.NativeError as e:
             if e.kind in _CLOSED_KINDS or e.kind in _WS_KINDS or e.kind == "ws_keepalive":
                 self.closed = True
@@ -752,6 +755,8 @@ class AsyncWebSocket(_Base):
 
     async def recv(self, *, timeout: Optional[float] = None) -> tuple[bytes, int]:
         """The next whole message and its flags (see `WebSocket.recv`)."""
+        if timeout is None:
+            return self._received(await self._recv_raw(False))
         return self._received(await _within(self._recv_raw(False), timeout))
 
     async def recv_fragment(self, *, timeout: Optional[float] = None) -> tuple[bytes, CurlWsFrame]:
@@ -774,8 +779,9 @@ class AsyncWebSocket(_Base):
 
     async def _run(self, task: _native.WsTask, timeout: Optional[float]) -> Any:
         async def finish() -> Any:
+            looped = task.looped
             while not task.done():  # a wake means "poll again"
-                await _wake.wait(task.poll)
+                await _wake.wait(task.poll, looped)
             return task.result()
 
         try:
@@ -791,6 +797,22 @@ class AsyncWebSocket(_Base):
         timeout: Optional[float] = None,
     ) -> None:
         """Queues a message (see `WebSocket.send`); waits only when the send queue is full."""
+        ws = self._native_ws
+        if (
+            type(payload) is bytes
+            and (flags is CurlWsFlag.BINARY or flags == _BINARY)
+            and not self._sending_fragments
+            and not self.closed
+            and ws is not None
+        ):
+            # The common case, a whole binary message, without the general path's checks.
+            try:
+                task = ws.send(payload, False, True, True, True)
+                if task is not None:
+                    await self._run(task, timeout)
+            except _native.NativeError as e:
+                raise _ws_error(e) from e
+            return
         data = _payload_bytes(payload)
         flags = int(flags)
         if flags & _CLOSE:

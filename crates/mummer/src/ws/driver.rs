@@ -331,7 +331,7 @@ pub(crate) fn start<S: Io>(
     let codec: Config = ws.codec;
     let receiver = Receiver::new(&codec, deflate);
     let sender = Sender::new(&codec, deflate);
-    tokio::spawn(reader(
+    crate::embed::spawn(reader(
         read,
         buffered,
         link.clone(),
@@ -339,7 +339,7 @@ pub(crate) fn start<S: Io>(
         ws.idle_timeout,
         abort.clone(),
     ));
-    tokio::spawn(writer(
+    crate::embed::spawn(writer(
         write,
         link.clone(),
         rx,
