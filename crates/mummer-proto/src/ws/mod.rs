@@ -47,7 +47,7 @@ mod tests;
 pub use deflate::{DeflateOffer, DeflateParams};
 pub use frame::{FrameHeader, OpCode, apply_mask};
 pub use receiver::{Event, Receiver};
-pub use sender::Sender;
+pub use sender::{Sender, mask_payload};
 
 use std::fmt;
 

@@ -88,6 +88,35 @@ impl Sender {
         Ok(())
     }
 
+    /// Appends the header of a whole message of `len` bytes sent as one frame whose payload
+    /// the caller appends itself, a piece at a time ([`mask_payload`] with the same `mask`),
+    /// when this sender would send it that way: neither compressed nor split. Returns false,
+    /// appending nothing, otherwise (then [`Sender::message`] it). A large message's first
+    /// bytes can so go out before the last ones are masked.
+    pub fn message_header(
+        &mut self,
+        kind: DataKind,
+        len: usize,
+        mask: [u8; 4],
+        out: &mut Vec<u8>,
+    ) -> Result<bool, SendError> {
+        if self.in_message.is_some() {
+            return Err(SendError::FragmentOrder);
+        }
+        if self.deflater.is_some() || self.fragment_size.is_some_and(|size| len > size) {
+            return Ok(false);
+        }
+        FrameHeader {
+            fin: true,
+            rsv: 0,
+            opcode: data_opcode(kind),
+            mask: Some(mask),
+            len: len as u64,
+        }
+        .encode(out);
+        Ok(true)
+    }
+
     /// Appends one frame of a message sent in pieces: `kind` starts a message, `None`
     /// continues the one started; `fin` ends it. Compressed pieces are sync-flushed, so each
     /// stands on its own.
@@ -186,13 +215,19 @@ fn frame(opcode: OpCode, fin: bool, rsv: u8, payload: &[u8], mask: [u8; 4], out:
         len: payload.len() as u64,
     }
     .encode(out);
-    out.reserve(payload.len());
+    mask_payload(payload, mask, 0, out);
+}
+
+/// Appends `piece` masked with `mask`, as the bytes at `offset` of a frame's payload (see
+/// [`Sender::message_header`]).
+pub fn mask_payload(piece: &[u8], mask: [u8; 4], offset: usize, out: &mut Vec<u8>) {
+    out.reserve(piece.len());
     // Copied and masked a slice at a time, while the slice is still in the cache: one pass
     // over a large payload instead of two.
     const SLICE: usize = 16 * 1024;
-    for (i, piece) in payload.chunks(SLICE).enumerate() {
+    for (i, slice) in piece.chunks(SLICE).enumerate() {
         let start = out.len();
-        out.extend_from_slice(piece);
-        apply_mask(&mut out[start..], mask, i * SLICE);
+        out.extend_from_slice(slice);
+        apply_mask(&mut out[start..], mask, offset + i * SLICE);
     }
 }

@@ -792,3 +792,38 @@ fn deflate_large_incompressible_messages() {
         }
     }
 }
+
+#[test]
+fn a_header_and_payload_masked_in_pieces_equal_the_whole_frame() {
+    let c = Config::default();
+    let payload: Vec<u8> = (0..300_001u32).map(|i| (i * 7 + i / 251) as u8).collect();
+    let mut whole = Vec::new();
+    Sender::new(&c, None)
+        .message(DataKind::Binary, &payload, &mut || MASK, &mut whole)
+        .unwrap();
+    let mut pieces = Vec::new();
+    assert!(
+        Sender::new(&c, None)
+            .message_header(DataKind::Binary, payload.len(), MASK, &mut pieces)
+            .unwrap()
+    );
+    // Pieces of odd sizes, so the key's rotation by offset is exercised.
+    let mut offset = 0;
+    for piece in payload.chunks(65_537) {
+        mask_payload(piece, MASK, offset, &mut pieces);
+        offset += piece.len();
+    }
+    assert_eq!(pieces, whole);
+    // A sender that would split or compress the message says no, and appends nothing.
+    let split = Config {
+        fragment_size: Some(1000),
+        ..Config::default()
+    };
+    let mut out = Vec::new();
+    assert!(
+        !Sender::new(&split, None)
+            .message_header(DataKind::Binary, 1001, MASK, &mut out)
+            .unwrap()
+    );
+    assert!(out.is_empty());
+}

@@ -20,7 +20,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
-use mummer_proto::ws::{Config, DeflateParams, Event, Receiver, SendError, Sender, close_code};
+use mummer_proto::ws::{
+    Config, DeflateParams, Event, Receiver, SendError, Sender, close_code, mask_payload,
+};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, ReadHalf, WriteHalf};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc, oneshot, watch};
 use tokio_util::sync::CancellationToken;
@@ -41,8 +43,25 @@ pub(crate) enum Control {
 const MAX_PENDING_PINGS: usize = 64;
 /// The writer gathers queued frames up to this size into one write.
 const WRITE_BATCH: usize = 256 * 1024;
+/// A whole message from this size on is masked and written [`TAIL_BATCH`] at a time (see
+/// [`Tail`]), not masked whole into the write buffer first: its first bytes reach the server
+/// while the rest is still being masked (a 16 MiB message: ~4 ms sooner), and the buffer stays
+/// one batch large.
+const STREAM_FROM: usize = 1024 * 1024;
+/// Measured on the 16 MiB echo: 64 KiB writes were 25% slower than 256 KiB, and those ~5%
+/// slower than 1-4 MiB.
+const TAIL_BATCH: usize = 1024 * 1024;
+
+/// The payload of a frame whose header is in the write buffer: masked and written after it.
+struct Tail {
+    data: Bytes,
+    mask: [u8; 4],
+}
 /// Read size when the frame at hand needs no more.
 const READ_CHUNK: usize = 64 * 1024;
+/// The most one read takes: a chunk and a frame header's worth, so that a message of exactly
+/// one chunk, a common size, comes in one read.
+const READ_ROOM: usize = READ_CHUNK + 16;
 /// At most this many bytes of a close reason (a close payload is at most 125 bytes).
 const MAX_REASON: usize = 123;
 
@@ -469,10 +488,15 @@ async fn reader<S: Io>(
         let want = if missing > READ_CHUNK {
             missing + READ_CHUNK
         } else {
-            READ_CHUNK
+            READ_ROOM
         };
         buf.reserve(want);
-        let read = io.read_buf(&mut buf);
+        // At most one chunk a read, even into a large frame's room: the kernel then opens the
+        // TCP window as each chunk is taken, and the server keeps sending, where a read of
+        // everything there (megabytes, on loopback) left it stalled for the copy's length
+        // (16 MiB echo: ~12% slower).
+        let mut room = bytes::BufMut::limit(&mut buf, READ_ROOM);
+        let read = io.read_buf(&mut room);
         let result = tokio::select! {
             biased;
             _ = link.stop.cancelled() => return,
@@ -554,6 +578,7 @@ async fn writer<S: Io>(
     let mut out: Vec<u8> = Vec::with_capacity(READ_CHUNK);
     let mut permits: Vec<OwnedSemaphorePermit> = Vec::new();
     let mut flushes: Vec<oneshot::Sender<()>> = Vec::new();
+    let mut tail: Option<Tail> = None;
     let mut ticker = ping_interval.map(|d| {
         let mut t = tokio::time::interval_at(tokio::time::Instant::now() + d, d);
         t.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -586,7 +611,7 @@ async fn writer<S: Io>(
                 _ = link.control_ready.notified() => continue,
                 command = rx.recv() => match command {
                     None => return,
-                    Some(c) => sent_close |= handle(c, &mut sender, &mut masks, &mut out, &mut permits, &mut flushes),
+                    Some(c) => sent_close |= handle(c, &mut sender, &mut masks, &mut out, &mut tail, &mut permits, &mut flushes),
                 },
                 _ = tick => {
                     let pongs = link.pongs.load(Ordering::Acquire);
@@ -603,7 +628,7 @@ async fn writer<S: Io>(
                 }
             }
         }
-        while !sent_close && out.len() < WRITE_BATCH {
+        while !sent_close && tail.is_none() && out.len() < WRITE_BATCH {
             match rx.try_recv() {
                 Ok(c) => {
                     sent_close |= handle(
@@ -611,6 +636,7 @@ async fn writer<S: Io>(
                         &mut sender,
                         &mut masks,
                         &mut out,
+                        &mut tail,
                         &mut permits,
                         &mut flushes,
                     );
@@ -621,6 +647,13 @@ async fn writer<S: Io>(
         if !out.is_empty() && !close_written {
             let write = async {
                 io.write_all(&out).await?;
+                if let Some(Tail { data, mask }) = tail.take() {
+                    for (i, piece) in data.chunks(TAIL_BATCH).enumerate() {
+                        out.clear();
+                        mask_payload(piece, mask, i * TAIL_BATCH, &mut out);
+                        io.write_all(&out).await?;
+                    }
+                }
                 io.flush().await
             };
             let result = tokio::select! {
@@ -695,10 +728,30 @@ fn handle(
     sender: &mut Sender,
     masks: &mut Masks,
     out: &mut Vec<u8>,
+    tail: &mut Option<Tail>,
     permits: &mut Vec<OwnedSemaphorePermit>,
     flushes: &mut Vec<oneshot::Sender<()>>,
 ) -> bool {
     match command {
+        Command::Data {
+            kind: Some(kind),
+            data,
+            whole: true,
+            permit,
+            ..
+        } if data.len() >= STREAM_FROM => {
+            let mask = masks.next();
+            match sender.message_header(kind, data.len(), mask, out) {
+                Ok(true) => *tail = Some(Tail { data, mask }),
+                // Compressed or split: whole into the buffer.
+                _ => {
+                    let mut mask = || masks.next();
+                    let _ = sender.message(kind, &data, &mut mask, out);
+                }
+            }
+            permits.extend(permit);
+            false
+        }
         Command::Data {
             kind,
             data,
