@@ -57,6 +57,7 @@ class _AsyncioDispatch:
             ready = driver.turn(self.waker)
         except Exception:  # its runtime is gone (the interpreter is exiting): stop watching
             self.loop.remove_reader(driver.fileno())
+            self.driver = None
             return
         for token in ready:
             fut = self.waiting.pop(token, None)
@@ -132,6 +133,7 @@ class _TrioDispatch:
             try:
                 ready = driver.turn(self.waker)
             except Exception:  # its runtime is gone (the interpreter is exiting)
+                self.driver = None
                 return
             self._wake(ready)
 
@@ -230,5 +232,5 @@ def loop_driver() -> Optional[_native.LoopDriver]:
     None outside a running loop, or where the runtime cannot be watched."""
     try:
         return _dispatch().loop_driver()  # type: ignore[no-any-return]
-    except RuntimeError:
+    except Exception:  # no running loop; or the runtime is shut down (exiting)
         return None

@@ -465,6 +465,48 @@ def test_async_websockets_on_two_loops_at_once(servers: WsServers) -> None:
     assert out == {t: [f"{t} {i}" for i in range(200)] for t in ("a", "b")}
 
 
+def test_an_async_websocket_outlives_its_loop_on_the_same_thread(servers: WsServers) -> None:
+    # Opened under one asyncio.run, used under the next (pytest fixtures do this): the next
+    # loop takes over driving it. Another thread's loop gets a clear error, not a hang.
+    async def open_one() -> AsyncWebSocket:
+        s = mreq.AsyncSession()
+        ws = await s.ws_connect(servers.url("plain", "/echo"))
+        await ws.send(b"first")
+        return ws
+
+    ws = asyncio.run(open_one())
+
+    async def use() -> None:
+        assert await ws.recv(timeout=10) == (b"first", CurlWsFlag.BINARY)
+        await ws.send(b"second")
+        assert await ws.recv(timeout=10) == (b"second", CurlWsFlag.BINARY)
+
+    asyncio.run(use())
+
+    failed: list[BaseException] = []
+
+    def elsewhere() -> None:
+        async def main() -> None:
+            await ws.send(b"third")
+
+        try:
+            asyncio.run(main())
+        except BaseException as e:  # what the user sees
+            failed.append(e)
+
+    t = threading.Thread(target=elsewhere)
+    t.start()
+    t.join(30)
+    assert len(failed) == 1, failed
+    assert "thread" in str(failed[0])
+
+    async def close() -> None:
+        await ws.close()
+
+    asyncio.run(close())
+    assert ws.closed
+
+
 def test_async_ws_connect_failures(servers: WsServers) -> None:
     async def main() -> None:
         async with mreq.AsyncSession() as s:

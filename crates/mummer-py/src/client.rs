@@ -25,7 +25,9 @@ struct State {
     /// The engine client of each thread that sends whole-body requests, on that thread's own
     /// runtime (`runtime::local`): same options and cookie jar, its own connections (they are
     /// registered with that runtime's reactor, which runs only on that thread).
-    locals: HashMap<ThreadId, (Weak<tokio::runtime::Runtime>, ForkSafe<mummer::Client>)>,
+    /// Keyed by thread and whether it is the thread's event loop runtime (`runtime::looped`,
+    /// for an `AsyncSession`'s WebSockets).
+    locals: HashMap<(ThreadId, bool), (Weak<tokio::runtime::Runtime>, ForkSafe<mummer::Client>)>,
 }
 
 /// A client, safe to share between threads.
@@ -151,10 +153,18 @@ impl Client {
         let opts = crate::config::request_opts(opts)?;
         let (runtime, client) = match driver {
             "shared" => (None, self.client()?),
-            "local" | "loop" => {
+            "local" => {
                 let (runtime, client) = self.local()?;
-                (Some((runtime, driver == "loop")), client)
+                (Some((runtime, false)), client)
             }
+            "loop" => match runtime::looped()? {
+                Some((runtime, _)) => {
+                    let (runtime, client) = self.client_on(runtime, true)?;
+                    (Some((runtime, true)), client)
+                }
+                // No descriptor to watch: the shared runtime then.
+                None => (None, self.client()?),
+            },
             other => {
                 return Err(errors::option(format!(
                     "unknown WebSocket driver {other:?} (shared, local or loop)"
@@ -271,8 +281,17 @@ impl Client {
 
     /// This thread's runtime and this client's engine client on it (see `State::locals`).
     fn local(&self) -> PyResult<(Arc<tokio::runtime::Runtime>, mummer::Client)> {
-        let runtime = runtime::local()?;
-        let id = std::thread::current().id();
+        self.client_on(runtime::local()?, false)
+    }
+
+    /// This client's engine client on `runtime`, this thread's own (`looped`: its event
+    /// loop's, see `runtime::looped`).
+    fn client_on(
+        &self,
+        runtime: Arc<tokio::runtime::Runtime>,
+        looped: bool,
+    ) -> PyResult<(Arc<tokio::runtime::Runtime>, mummer::Client)> {
+        let id = (std::thread::current().id(), looped);
         // First: it remakes the shared client in a forked child, and says whether it is closed.
         let main = self.client()?;
         let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());

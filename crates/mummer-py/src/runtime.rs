@@ -158,11 +158,12 @@ pub(crate) fn handle() -> PyResult<tokio::runtime::Handle> {
     Ok(handle)
 }
 
-/// This thread's own runtime for blocking sends of whole bodies (see [`local`]).
+/// This thread's own runtime for blocking sends of whole bodies (see [`local`]), or the one
+/// its event loop drives (see [`looped`]).
 struct Local {
     runtime: Option<Arc<tokio::runtime::Runtime>>,
     pid: u32,
-    /// Its epoll descriptor, when found (see [`turns`]).
+    /// Its epoll descriptor (a loop's runtime only).
     epoll: Option<i32>,
 }
 
@@ -182,6 +183,7 @@ impl Drop for Local {
 
 thread_local! {
     static LOCAL: std::cell::RefCell<Option<Local>> = const { std::cell::RefCell::new(None) };
+    static LOOP: std::cell::RefCell<Option<Local>> = const { std::cell::RefCell::new(None) };
 }
 
 /// This thread's current-thread runtime, made on first use (a fresh one in a forked child).
@@ -193,31 +195,54 @@ thread_local! {
 /// with it, `Client::local`) are driven only while a send on this thread runs, as libcurl's
 /// are; streamed bodies, which are read later and from anywhere, stay on the shared runtime.
 pub(crate) fn local() -> PyResult<Arc<tokio::runtime::Runtime>> {
+    Ok(thread_runtime(&LOCAL, false)?.0)
+}
+
+/// This thread's runtime for its event loop to drive (see [`turns`]), made on first use,
+/// and its epoll descriptor, which is readable whenever the runtime has something to do.
+/// None when the descriptor could not be found. It is not [`local`]'s: a sync call blocked
+/// on that one from another thread would hold up the loop's turns.
+pub(crate) fn looped() -> PyResult<Option<(Arc<tokio::runtime::Runtime>, i32)>> {
+    let (runtime, epoll) = thread_runtime(&LOOP, true)?;
+    Ok(epoll.map(|fd| (runtime, fd)))
+}
+
+type Slot = std::thread::LocalKey<std::cell::RefCell<Option<Local>>>;
+
+fn thread_runtime(
+    key: &'static Slot,
+    looped: bool,
+) -> PyResult<(Arc<tokio::runtime::Runtime>, Option<i32>)> {
     if matches!(&*lock(), State::Stopped) {
         return Err(errors::runtime(
             "mummer's runtime was shut down (the interpreter is exiting)",
         ));
     }
-    LOCAL.with(|cell| {
+    key.with(|cell| {
         let mut slot = cell.borrow_mut();
         let pid = pid();
         if let Some(Local {
             runtime: Some(runtime),
             pid: made_in,
-            ..
+            epoll,
         }) = &*slot
         {
             if *made_in == pid {
-                return Ok(runtime.clone());
+                return Ok((runtime.clone(), *epoll));
             }
         }
-        let before = turns::epoll_fds();
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .on_thread_park(turns::before_park)
+        let mut builder = tokio::runtime::Builder::new_current_thread();
+        builder.enable_all();
+        let before = if looped {
+            builder.on_thread_park(turns::before_park);
+            turns::epoll_fds()
+        } else {
+            Vec::new()
+        };
+        let runtime = builder
             .build()
             .map_err(|e| errors::runtime(format!("cannot start mummer's runtime: {e}")))?;
-        let epoll = turns::new_epoll_fd(before);
+        let epoll = looped.then(|| turns::new_epoll_fd(before)).flatten();
         let runtime = Arc::new(runtime);
         // A forked child's copy of the parent's is dropped by `Local`'s rule: leaked.
         *slot = Some(Local {
@@ -225,17 +250,36 @@ pub(crate) fn local() -> PyResult<Arc<tokio::runtime::Runtime>> {
             pid,
             epoll,
         });
-        Ok(runtime)
+        Ok((runtime, epoll))
     })
 }
 
-/// This thread's runtime (see [`local`]) and its epoll descriptor, which is readable whenever
-/// the runtime has something to do: an event loop that watches it can drive the runtime with
-/// [`turns::turn`]. None when the descriptor could not be found.
-pub(crate) fn local_with_fd() -> PyResult<Option<(Arc<tokio::runtime::Runtime>, i32)>> {
-    let runtime = local()?;
-    let fd = LOCAL.with(|cell| cell.borrow().as_ref().and_then(|l| l.epoll));
-    Ok(fd.map(|fd| (runtime, fd)))
+/// A thread's runtime held by something that may outlive the thread (a WebSocket, a loop's
+/// driver): the last holder to drop it shuts it down in the background, as [`Local`] does,
+/// so that nothing of it (a DNS lookup on its blocking pool) holds the dropping thread up.
+pub(crate) struct Held(Option<Arc<tokio::runtime::Runtime>>);
+
+impl Held {
+    pub(crate) fn new(runtime: Arc<tokio::runtime::Runtime>) -> Held {
+        Held(Some(runtime))
+    }
+
+    pub(crate) fn get(&self) -> &Arc<tokio::runtime::Runtime> {
+        // Only `drop` takes it.
+        self.0
+            .as_ref()
+            .expect("a held runtime is there until dropped")
+    }
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        // `into_inner`: of two last holders dropping at once exactly one gets the runtime
+        // (with `try_unwrap` both could fail, and the final drop then waits for it).
+        if let Some(Some(rt)) = self.0.take().map(Arc::into_inner) {
+            rt.shutdown_background();
+        }
+    }
 }
 
 /// Driving a thread's current-thread runtime from an event loop on that thread, in short
@@ -273,7 +317,8 @@ pub(crate) mod turns {
     /// driver once more (without blocking, as the turn's future is woken) before it polls the
     /// turn's future; whatever that poll wakes raises the flag lowered here.
     pub(super) fn before_park() {
-        TURN.with(|t| {
+        // `try_with`: a runtime dropped during the thread's teardown may park once more.
+        let _ = TURN.try_with(|t| {
             if t.running.get() {
                 t.wakes.take();
                 t.idle.set(true);
@@ -284,16 +329,30 @@ pub(crate) mod turns {
         });
     }
 
-    /// The future a turn blocks on: ready once an idle moment woke nothing.
-    struct UntilIdle;
+    /// The future a turn blocks on: ready (true) once an idle moment woke nothing, or
+    /// (false) after [`MAX_ROUNDS`] rounds of work.
+    struct UntilIdle {
+        rounds: u32,
+    }
+
+    /// How many times a turn lets the runtime run out of work and finds more (a server
+    /// flooding pings could otherwise keep one turn, and so the loop, busy for good): the
+    /// loop then runs its other callbacks before the next turn.
+    const MAX_ROUNDS: u32 = 256;
 
     impl Future for UntilIdle {
-        type Output = ();
+        type Output = bool;
 
-        fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<bool> {
             TURN.with(|t| {
-                if t.idle.replace(false) && !t.wakes.take() {
-                    return Poll::Ready(());
+                if t.idle.replace(false) {
+                    if !t.wakes.take() {
+                        return Poll::Ready(true);
+                    }
+                    self.rounds += 1;
+                    if self.rounds >= MAX_ROUNDS {
+                        return Poll::Ready(false);
+                    }
                 }
                 *t.main.borrow_mut() = Some(cx.waker().clone());
                 Poll::Pending
@@ -302,8 +361,8 @@ pub(crate) mod turns {
     }
 
     /// Runs `first` in `runtime`'s context (what it wakes or spawns goes on this thread's
-    /// queue), then the runtime until it is idle. `runtime` must be this thread's (see
-    /// [`super::local`]), and no other turn or `block_on` of it may be running here.
+    /// queue), then the runtime until it is idle. `runtime` must be this thread's loop runtime
+    /// (see [`super::looped`]), not running here already.
     pub(crate) fn turn<R>(runtime: &tokio::runtime::Runtime, first: impl FnOnce() -> R) -> R {
         struct Done;
         impl Drop for Done {
@@ -321,13 +380,29 @@ pub(crate) mod turns {
             t.wakes.clone()
         });
         let _done = Done;
-        wakes.scope(|| {
-            runtime.block_on(async {
+        let (out, idle) = wakes.scope(|| {
+            let (out, mut idle) = runtime.block_on(async {
                 let out = first();
-                UntilIdle.await;
-                out
-            })
-        })
+                (out, UntilIdle { rounds: 0 }.await)
+            });
+            // A task another thread woke between the runtime's last look at its queues and
+            // its last driver poll is queued, its wake-up event consumed by that poll; it
+            // raised no flag this thread saw in time, so look for it here.
+            for _ in 0..4 {
+                if !idle || runtime.metrics().global_queue_depth() == 0 {
+                    break;
+                }
+                idle = runtime.block_on(UntilIdle { rounds: 0 });
+            }
+            (out, idle && runtime.metrics().global_queue_depth() == 0)
+        });
+        if !idle {
+            // Work is left: a task spawned from outside the runtime goes through its remote
+            // queue, which makes the descriptor readable, so the loop turns again after its
+            // other callbacks.
+            drop(runtime.spawn(async {}));
+        }
+        out
     }
 
     /// The process's epoll descriptors (Linux; empty elsewhere).

@@ -125,7 +125,7 @@ impl Waker {
 /// one of its tasks) and calls `turn()` when it is.
 #[pyclass(module = "mummer._native", frozen)]
 pub(crate) struct LoopDriver {
-    runtime: crate::runtime::ForkSafe<Arc<tokio::runtime::Runtime>>,
+    runtime: crate::runtime::ForkSafe<crate::runtime::Held>,
     fd: i32,
 }
 
@@ -133,12 +133,36 @@ pub(crate) struct LoopDriver {
 /// then run on the shared runtime, as the other async work does).
 #[pyfunction]
 pub(crate) fn loop_driver() -> PyResult<Option<LoopDriver>> {
-    Ok(
-        crate::runtime::local_with_fd()?.map(|(runtime, fd)| LoopDriver {
-            runtime: crate::runtime::ForkSafe::new(runtime),
-            fd,
-        }),
-    )
+    Ok(crate::runtime::looped()?.map(|(runtime, fd)| LoopDriver {
+        runtime: crate::runtime::ForkSafe::new(crate::runtime::Held::new(runtime)),
+        fd,
+    }))
+}
+
+/// A [`WakerInner::hold`] that is released even if the turn panics (the panic reaches Python
+/// as an exception): a waker left held would never signal its loop again.
+struct Hold<'a> {
+    inner: &'a WakerInner,
+    before: bool,
+    released: bool,
+}
+
+impl Hold<'_> {
+    fn release(mut self) -> Vec<u64> {
+        self.released = true;
+        self.inner.release(self.before)
+    }
+}
+
+impl Drop for Hold<'_> {
+    fn drop(&mut self) {
+        if !self.released {
+            // Unwinding: the tokens go back through the descriptor.
+            for token in self.inner.release(self.before) {
+                self.inner.notify(token);
+            }
+        }
+    }
 }
 
 #[pymethods]
@@ -153,9 +177,13 @@ impl LoopDriver {
     /// one more round through the loop's selector.
     #[pyo3(signature = (waker = None))]
     fn turn(&self, py: Python<'_>, waker: Option<&Waker>) -> PyResult<Vec<u64>> {
-        let runtime = self.runtime.get()?;
-        let held = waker.map(|w| (w, w.inner.hold()));
+        let runtime = self.runtime.get()?.get();
+        let hold = waker.map(|w| Hold {
+            inner: &w.inner,
+            before: w.inner.hold(),
+            released: false,
+        });
         py.detach(|| crate::runtime::turns::turn(runtime, || ()));
-        Ok(held.map_or_else(Vec::new, |(w, before)| w.inner.release(before)))
+        Ok(hold.map_or_else(Vec::new, Hold::release))
     }
 }

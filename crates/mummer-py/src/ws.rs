@@ -17,6 +17,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::task::{Context, Poll, Wake};
+use std::thread::ThreadId;
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -25,7 +26,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
 use crate::errors::{self, ErrorInfo};
-use crate::runtime::{self, ForkSafe};
+use crate::runtime::{self, ForkSafe, Held};
 use crate::waker::{Waiter, Waker};
 
 const TEXT: u32 = 1;
@@ -62,54 +63,30 @@ enum Driver {
     /// inside `curl_ws_recv`/`curl_ws_send`. A ping the server sends meanwhile is answered
     /// on the next call. Any thread may make the calls (tokio lets one of them at a time
     /// drive it; the others wait for their own futures).
-    Local(LocalRuntime),
-    /// An event loop thread's current-thread runtime (`runtime::local_with_fd`), which that
+    Local(Held),
+    /// An event loop thread's current-thread runtime (`runtime::looped`), which that
     /// loop turns whenever the runtime's descriptor is readable and on each call made on the
     /// WebSocket: a message goes from the socket to the coroutine, and from the coroutine to
     /// the socket, on the loop's own thread, with no other thread woken. Timers run only in
     /// turns, so a WebSocket with keepalive timers is not driven this way, and the Python
     /// side turns the runtime every few tens of milliseconds while an operation (an open, a
-    /// close) with a timeout is in flight.
-    Loop(LocalRuntime),
-}
-
-/// A thread's runtime held by a WebSocket: it may outlive the thread.
-struct LocalRuntime(Option<Arc<tokio::runtime::Runtime>>);
-
-impl LocalRuntime {
-    fn get(&self) -> &Arc<tokio::runtime::Runtime> {
-        // Only `drop` takes it.
-        self.0
-            .as_ref()
-            .expect("a WebSocket's runtime is there until dropped")
-    }
-}
-
-impl Drop for LocalRuntime {
-    fn drop(&mut self) {
-        // The last user of a thread's runtime after that thread ended: nothing of it may
-        // hold this thread up (as `runtime::Local` drops it).
-        // `into_inner`: of two last holders dropping at once exactly one gets the runtime
-        // (with `try_unwrap` both could fail, and the final drop then waits for it).
-        if let Some(Some(rt)) = self.0.take().map(Arc::into_inner) {
-            rt.shutdown_background();
-        }
-    }
+    /// close) with a timeout is in flight. Used only on that thread (the loop's).
+    Loop(Held, ThreadId),
 }
 
 impl Driver {
     fn clone_of(&self) -> Driver {
         match self {
             Driver::Shared => Driver::Shared,
-            Driver::Local(rt) => Driver::Local(LocalRuntime(Some(rt.get().clone()))),
-            Driver::Loop(rt) => Driver::Loop(LocalRuntime(Some(rt.get().clone()))),
+            Driver::Local(rt) => Driver::Local(Held::new(rt.get().clone())),
+            Driver::Loop(rt, owner) => Driver::Loop(Held::new(rt.get().clone()), *owner),
         }
     }
 
     fn handle(&self) -> PyResult<tokio::runtime::Handle> {
         match self {
             Driver::Shared => runtime::handle(),
-            Driver::Local(rt) | Driver::Loop(rt) => Ok(rt.get().handle().clone()),
+            Driver::Local(rt) | Driver::Loop(rt, _) => Ok(rt.get().handle().clone()),
         }
     }
 
@@ -130,17 +107,32 @@ impl Driver {
         };
         Ok(py.detach(move || match self {
             Driver::Shared => blocking.block_on(work, stopped),
-            Driver::Local(rt) | Driver::Loop(rt) => {
+            Driver::Local(rt) | Driver::Loop(rt, _) => {
                 blocking.block_on_local(rt.get(), work, stopped)
             }
         }))
+    }
+
+    /// A loop-driven WebSocket's calls are made on its loop's thread: only that loop turns
+    /// its runtime.
+    fn check_thread(&self) -> PyResult<()> {
+        match self {
+            Driver::Loop(_, owner) if *owner != std::thread::current().id() => {
+                Err(errors::runtime(
+                    "an AsyncSession's WebSocket is used on the thread of the event loop \
+                     that opened it",
+                ))
+            }
+            _ => Ok(()),
+        }
     }
 
     /// Runs `f` in the runtime's context: for a loop-driven WebSocket inside a turn (so what
     /// `f` wakes runs now, on this thread, see [`Driver::Loop`]), else entered.
     fn run<R: Send>(&self, py: Python<'_>, f: impl FnOnce() -> R + Send) -> PyResult<R> {
         match self {
-            Driver::Loop(rt) => {
+            Driver::Loop(rt, _) => {
+                self.check_thread()?;
                 let rt = rt.get();
                 Ok(py.detach(|| runtime::turns::turn(rt, f)))
             }
@@ -228,7 +220,7 @@ impl WsTask {
     /// should turn the runtime now and then, for its timers.
     #[getter]
     fn looped(&self) -> PyResult<bool> {
-        Ok(matches!(self.driver.get()?, Driver::Loop(_)))
+        Ok(matches!(self.driver.get()?, Driver::Loop(..)))
     }
 
     /// Whether it finished.
@@ -483,6 +475,7 @@ impl WebSocket {
     /// it with `try_recv`), True when the loop's token will be signalled on arrival.
     #[pyo3(signature = (waker, token, fragment = false))]
     fn recv_wait(&self, waker: &Waker, token: u64, fragment: bool) -> PyResult<bool> {
+        self.driver.get()?.check_thread()?;
         {
             let stash = self.stash();
             if stash.is_some() {
@@ -587,7 +580,7 @@ impl WebSocket {
         let data = bytes_of(data)?;
         let ws = self.ws.get()?;
         let driver = self.driver.get()?;
-        let sent = if matches!(driver, Driver::Loop(_)) {
+        let sent = if matches!(driver, Driver::Loop(..)) {
             // Written in this turn.
             driver.run(py, || if pong { ws.pong(data) } else { ws.ping(data) })?
         } else if pong {
@@ -629,9 +622,13 @@ impl WebSocket {
     /// Ends the connection now, without a close handshake.
     fn terminate(&self, py: Python<'_>) -> PyResult<()> {
         let ws = self.ws.get()?;
-        if let Ok(driver @ Driver::Loop(_)) = self.driver.get() {
-            // The reader and writer see it in this turn and drop the socket.
-            return driver.run(py, || ws.terminate());
+        if let Ok(driver @ Driver::Loop(..)) = self.driver.get() {
+            if driver.check_thread().is_ok() {
+                // The reader and writer see it in this turn and drop the socket.
+                return driver.run(py, || ws.terminate());
+            }
+            // Elsewhere (a collection on another thread): the wake reaches the loop's runtime
+            // through its descriptor.
         }
         ws.terminate();
         if self.local()? {
@@ -646,6 +643,13 @@ impl WebSocket {
             }
         }
         Ok(())
+    }
+
+    /// Whether its loop drives it (see `ws::Driver::Loop`): that loop must watch its
+    /// runtime (`_wake.loop_driver()`) while waiting on it.
+    #[getter]
+    fn looped(&self) -> PyResult<bool> {
+        Ok(matches!(self.driver.get()?, Driver::Loop(..)))
     }
 
     /// Whether it has ended (closed or failed); what was queued may still be received.
@@ -797,8 +801,8 @@ pub(crate) fn connecting(
         }),
         match local {
             None => Driver::Shared,
-            Some((rt, false)) => Driver::Local(LocalRuntime(Some(rt))),
-            Some((rt, true)) => Driver::Loop(LocalRuntime(Some(rt))),
+            Some((rt, false)) => Driver::Local(Held::new(rt)),
+            Some((rt, true)) => Driver::Loop(Held::new(rt), std::thread::current().id()),
         },
     )
 }

@@ -745,6 +745,10 @@ class AsyncWebSocket(_Base):
                 item = ws.try_recv(fragment)
                 if item is not None:
                     return item
+                if ws.looped:
+                    # Its runtime is watched by the loop that opened it; a later loop on the
+                    # same thread starts watching it here.
+                    _wake.loop_driver()
                 await _wake.wait(register)
         except _native.NativeError as e:
             if e.kind in _CLOSED_KINDS or e.kind in _WS_KINDS or e.kind == "ws_keepalive":
@@ -780,6 +784,8 @@ class AsyncWebSocket(_Base):
     async def _run(self, task: _native.WsTask, timeout: Optional[float]) -> Any:
         async def finish() -> Any:
             looped = task.looped
+            if looped:
+                _wake.loop_driver()  # watched by this loop (see `_recv_raw`)
             while not task.done():  # a wake means "poll again"
                 await _wake.wait(task.poll, looped)
             return task.result()
