@@ -168,15 +168,7 @@ impl Response {
                 raw_bytes,
                 resumes,
             } => {
-                let len = chunks.iter().map(Bytes::len).sum();
-                let content = PyBytes::new_with(py, len, |buf| {
-                    let mut at = 0;
-                    for c in &chunks {
-                        buf[at..at + c.len()].copy_from_slice(c);
-                        at += c.len();
-                    }
-                    Ok(())
-                })?;
+                let content = crate::stream::to_bytes(py, &chunks)?;
                 Response {
                     head,
                     content: Some(content.unbind()),

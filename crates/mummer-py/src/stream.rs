@@ -27,6 +27,9 @@ pub(crate) const DEFAULT_CAPACITY: usize = 1 << 20;
 /// Queued bytes that wake a waiting reader even while more data is at hand (see `pump`).
 const WAKE_BATCH: usize = 256 * 1024;
 
+/// The most the pump gathers from the connection before queueing it (see `pump`).
+const GATHER: usize = 64 * 1024;
+
 pub(crate) struct Shared {
     state: Mutex<State>,
     /// Python readers blocked in `read_blocking`.
@@ -104,9 +107,10 @@ impl Shared {
         // copy. So the wake is owed until the next chunk is not there yet, the queue is full,
         // or `WAKE_BATCH` bytes wait.
         let mut wake_owed = false;
+        let mut batch: Vec<Bytes> = Vec::new();
         loop {
             // Wait for room.
-            loop {
+            let room = loop {
                 let notified = self.room.notified();
                 {
                     let mut state = self.lock();
@@ -115,44 +119,67 @@ impl Shared {
                         return;
                     }
                     if state.queued < state.capacity {
-                        break;
+                        break state.capacity - state.queued;
                     }
                     if std::mem::take(&mut wake_owed) {
                         self.wake_reader(&mut state);
                     }
                 }
                 notified.await;
-            }
-            let next = {
-                let chunk = response.chunk();
-                tokio::pin!(chunk);
-                match std::future::poll_fn(|cx| Poll::Ready(chunk.as_mut().poll(cx))).await {
-                    Poll::Ready(next) => next,
-                    Poll::Pending => {
-                        if std::mem::take(&mut wake_owed) {
-                            self.wake_reader(&mut self.lock());
-                        }
-                        tokio::select! {
-                            biased;
-                            _ = self.closing.notified() => {
-                                guard.disarm();
-                                return;
+            };
+            // Gather what the connection has ready (up to `GATHER` bytes, and the room) before
+            // taking the lock the reader also takes: once per DATA frame, the two threads
+            // contended for it (2.5% of a 1 GiB stream's CPU in `perf`).
+            let limit = room.min(GATHER);
+            let mut gathered = 0usize;
+            let mut end: Option<Result<(), ErrorInfo>> = None;
+            loop {
+                let next = {
+                    let chunk = response.chunk();
+                    tokio::pin!(chunk);
+                    match std::future::poll_fn(|cx| Poll::Ready(chunk.as_mut().poll(cx))).await {
+                        Poll::Ready(next) => next,
+                        Poll::Pending if !batch.is_empty() => break,
+                        Poll::Pending => {
+                            if std::mem::take(&mut wake_owed) {
+                                self.wake_reader(&mut self.lock());
                             }
-                            next = &mut chunk => next,
+                            tokio::select! {
+                                biased;
+                                _ = self.closing.notified() => {
+                                    guard.disarm();
+                                    return;
+                                }
+                                next = &mut chunk => next,
+                            }
                         }
                     }
+                };
+                match next {
+                    Ok(Some(chunk)) => {
+                        gathered += chunk.len();
+                        batch.push(chunk);
+                        if gathered >= limit {
+                            break;
+                        }
+                    }
+                    Ok(None) => {
+                        end = Some(Ok(()));
+                        break;
+                    }
+                    Err(e) => {
+                        end = Some(Err(ErrorInfo::from(&e)));
+                        break;
+                    }
                 }
-            };
+            }
             let mut state = self.lock();
             state.raw_bytes = response.raw_bytes_received();
             state.resumes = response.resumes();
-            match next {
-                Ok(Some(chunk)) => {
-                    state.queued += chunk.len();
-                    state.chunks.push_back(chunk);
-                }
-                Ok(None) => state.end = Some(Ok(())),
-                Err(e) => state.end = Some(Err(ErrorInfo::from(&e))),
+            state.queued += gathered;
+            state.chunks.extend(batch.drain(..));
+            if end.is_some() {
+                state.end = end;
             }
             let done = state.end.is_some();
             wake_owed = true;
@@ -236,19 +263,29 @@ impl Drop for EndGuard {
 }
 
 /// Joins taken chunks into one `bytes`: the one copy.
-fn to_bytes<'py>(py: Python<'py>, chunks: &[Bytes]) -> PyResult<Bound<'py, PyBytes>> {
+pub(crate) fn to_bytes<'py>(py: Python<'py>, chunks: &[Bytes]) -> PyResult<Bound<'py, PyBytes>> {
     if let [one] = chunks {
         return Ok(PyBytes::new(py, one));
     }
-    let len = chunks.iter().map(Bytes::len).sum();
-    PyBytes::new_with(py, len, |buf| {
-        let mut at = 0;
+    let len: usize = chunks.iter().map(Bytes::len).sum();
+    // Not `PyBytes::new_with`: it zeroes the buffer before the closure fills it, a second
+    // pass over every byte of a body (1.4% of a 1 GiB stream's CPU in `perf`).
+    let size = pyo3::ffi::Py_ssize_t::try_from(len)
+        .map_err(|_| crate::errors::runtime("a body chunk too large for a bytes object"))?;
+    // SAFETY: `PyBytes_FromStringAndSize(NULL, n)` returns a new, unshared bytes object of n
+    // bytes whose buffer (`PyBytes_AsString`) is writable until the object is handed out; every
+    // byte of it is written below before it is (the chunks' lengths sum to `len`).
+    #[allow(unsafe_code)]
+    unsafe {
+        let object = pyo3::ffi::PyBytes_FromStringAndSize(std::ptr::null(), size);
+        let bytes = Bound::from_owned_ptr_or_err(py, object)?.cast_into_unchecked::<PyBytes>();
+        let mut at = pyo3::ffi::PyBytes_AsString(object).cast::<u8>();
         for c in chunks {
-            buf[at..at + c.len()].copy_from_slice(c);
-            at += c.len();
+            std::ptr::copy_nonoverlapping(c.as_ptr(), at, c.len());
+            at = at.add(c.len());
         }
-        Ok(())
-    })
+        Ok(bytes)
+    }
 }
 
 /// The reading end of a stream: when it goes (taken into a `Stream` and collected, or never
