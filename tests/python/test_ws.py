@@ -295,16 +295,18 @@ def test_a_cut_connection_raises_and_never_delivers_a_partial_message(
         assert ws.closed
 
 
-def test_a_close_never_answered_times_out() -> None:
-    def silent(conn: socket.socket) -> None:
-        conn.settimeout(10)
-        try:
-            while conn.recv(4096):
-                pass
-        except OSError:
+def _silent(conn: socket.socket) -> None:
+    """Reads and never answers (nor closes) until the client goes."""
+    conn.settimeout(10)
+    try:
+        while conn.recv(4096):
             pass
+    except OSError:
+        pass
 
-    server = Scripted(silent)
+
+def test_a_close_never_answered_times_out() -> None:
+    server = Scripted(_silent)
     with mreq.Session() as s:
         ws = s.ws_connect(server.url)
         started = time.monotonic()
@@ -400,16 +402,6 @@ def test_async_the_loop_runs_while_recv_waits(run: Runner, servers: WsServers) -
             ws.terminate()
 
     run(main)
-
-
-def _silent(conn: socket.socket) -> None:
-    """Reads and never answers (nor closes) until the client goes."""
-    conn.settimeout(10)
-    try:
-        while conn.recv(4096):
-            pass
-    except OSError:
-        pass
 
 
 def test_async_timers_fire_while_the_socket_is_silent(run: Runner) -> None:

@@ -812,12 +812,7 @@ class AsyncWebSocket(_Base):
             and ws is not None
         ):
             # The common case, a whole binary message, without the general path's checks.
-            try:
-                task = ws.send(payload, False, True, True, True)
-                if task is not None:
-                    await self._run(task, timeout)
-            except _native.NativeError as e:
-                raise _ws_error(e) from e
+            await self._queue(ws, payload, (False, True, True, True), timeout)
             return
         data = _payload_bytes(payload)
         flags = int(flags)
@@ -827,10 +822,18 @@ class AsyncWebSocket(_Base):
         if flags & (_PING | _PONG):
             self._control(data, bool(flags & _PONG))
             return
-        ws = self._check_open()
-        text, whole, start, last = self._send_args(flags)
+        await self._queue(self._check_open(), data, self._send_args(flags), timeout)
+
+    async def _queue(
+        self,
+        ws: _native.WebSocket,
+        data: bytes,
+        args: tuple[bool, bool, bool, bool],
+        timeout: Optional[float],
+    ) -> None:
+        """Hands `data` to the engine with `(text, whole, start, last)`; waits only for room."""
         try:
-            task = ws.send(data, text, whole, start, last)
+            task = ws.send(data, *args)
             if task is not None:
                 await self._run(task, timeout)
         except _native.NativeError as e:
