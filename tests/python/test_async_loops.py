@@ -107,6 +107,22 @@ def test_stream(run: Runner, ca_file: str, base: str) -> None:
     run(main)
 
 
+def test_a_sync_sessions_stream_read_from_async_code(run: Runner, ca_file: str, base: str) -> None:
+    # A sync session's stream runs on its thread's runtime, driven by blocking reads; read
+    # with aiter_content (nothing blocks there), it must still arrive whole, and a second
+    # stream of the same session must still work after it.
+    n = 3 * MiB + 5
+    with mreq.Session(verify=ca_file) as s:
+        r = s.get(f"{base}/bytes/{n}", stream=True)
+
+        async def main() -> bytes:
+            return b"".join([c async for c in r.aiter_content(65536)])
+
+        assert sha256(run(main)) == sha256(pattern(0, n))
+        with s.stream("GET", f"{base}/bytes/{n}") as again:
+            assert sha256(b"".join(again.iter_content())) == sha256(pattern(0, n))
+
+
 def test_the_loop_runs_while_a_request_waits(run: Runner, ca_file: str, base: str) -> None:
     async def main() -> None:
         ticks = 0

@@ -124,7 +124,7 @@ impl Client {
         let slot = Slot::new();
         let guard = SlotGuard(slot.clone());
         let task = runtime::handle()?.spawn(async move {
-            let outcome = run(request, stream).await;
+            let outcome = run(request, stream, None).await;
             guard.0.complete(outcome);
             drop(guard);
         });
@@ -212,19 +212,21 @@ impl Client {
             // A whole body: on this thread's runtime, woken by the kernel directly.
             let (local, client) = self.local()?;
             let request = request(&client, method, url, &opts, body).map_err(errors::option)?;
-            let outcome = py.detach(move || local.block_on(run(request, false)));
+            let outcome = py.detach(move || local.block_on(run(request, false, None)));
             return match outcome {
                 Ok((head, body)) => crate::response::Response::new(py, head, body),
                 Err(e) => Err(e.to_py()),
             };
         }
-        // A stream is pumped by a task of the shared runtime (it is read later, from any
-        // thread); the request itself still runs here.
-        let client = self.client()?;
+        // A stream too runs on this thread's runtime: its pump and connection are driven by
+        // the blocking reads (from whichever thread makes them), so the thread waiting for
+        // data is the one the kernel wakes, and it decrypts and copies itself (decision
+        // 0006). The stream holds that runtime: it outlives the thread and the session.
+        let (local, client) = self.local()?;
         let request = request(&client, method, url, &opts, body).map_err(errors::option)?;
         let blocking = runtime::blocking()?;
         let outcome = py.detach(move || {
-            blocking.block_on(run(request, stream), || {
+            blocking.block_on_local(&local.clone(), run(request, stream, Some(local)), || {
                 Err(ErrorInfo::new(
                     "the request was cut off: mummer's runtime shut down",
                     "runtime",
@@ -383,13 +385,19 @@ fn with_body(request: mummer::RequestBuilder, body: BodyArg) -> mummer::RequestB
 }
 
 /// Sends the request; reads the whole body, or starts the pump of a stream.
-async fn run(request: mummer::RequestBuilder, stream: bool) -> Outcome {
+/// Sends `request` and takes its body whole, or (`stream`) starts its pump; `local`: the
+/// current-thread runtime this runs on, which then drives the stream (see `Reader`).
+async fn run(
+    request: mummer::RequestBuilder,
+    stream: bool,
+    local: Option<Arc<tokio::runtime::Runtime>>,
+) -> Outcome {
     let mut response = request.send().await.map_err(ErrorInfo::from)?;
     let head = Head::of(&mut response);
     if stream {
         let shared = Shared::new(DEFAULT_CAPACITY);
         tokio::spawn(shared.clone().pump(response));
-        return Ok((head, BodyData::Stream(Reader(shared))));
+        return Ok((head, BodyData::Stream(Reader::new(shared, local))));
     }
     let mut chunks = Vec::new();
     while let Some(chunk) = response.chunk().await.map_err(ErrorInfo::from)? {

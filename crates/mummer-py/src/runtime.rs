@@ -192,8 +192,8 @@ thread_local! {
 /// the one the kernel wakes: with the shared runtime a reactor thread wakes from epoll and
 /// then wakes the caller, and on loopback those two wake-ups cost more than the rest of a
 /// small request (decision 0006). Its connections (the engine client per thread that goes
-/// with it, `Client::local`) are driven only while a send on this thread runs, as libcurl's
-/// are; streamed bodies, which are read later and from anywhere, stay on the shared runtime.
+/// with it, `Client::local`) are driven only while a call on this thread's runtime runs, as
+/// libcurl's are: a send, or a blocking read of a stream it started (from any thread).
 pub(crate) fn local() -> PyResult<Arc<tokio::runtime::Runtime>> {
     Ok(thread_runtime(&LOCAL, false)?.0)
 }

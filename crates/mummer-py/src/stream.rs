@@ -1,8 +1,9 @@
-//! `Stream`: a response body read from Python. A task on the runtime pumps the body into a
-//! queue bounded in bytes (so a slow reader holds the HTTP/2 window and TCP back, never
-//! memory); a read takes everything queued at once, coalesced into one `bytes` (one copy),
-//! and waits only when the queue is empty (sync: on a condition variable without the GIL;
-//! async: through the loop's `Waker`).
+//! `Stream`: a response body read from Python. A task pumps the body into a queue bounded in
+//! bytes (so a slow reader holds the HTTP/2 window and TCP back, never memory); a read takes
+//! everything queued at once, coalesced into one `bytes` (one copy), and waits only when the
+//! queue is empty (sync: on a condition variable without the GIL; async: through the loop's
+//! `Waker`). A sync session's stream is pumped on its thread's runtime, which the blocking
+//! reads drive (see [`Reader`]); an `AsyncSession`'s on the shared runtime.
 //!
 //! The body contract carries through: the queue ends only with the body's own end, or with
 //! its error, repeated on every later read; a pump that disappears (runtime shut down) ends
@@ -18,7 +19,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use crate::errors::ErrorInfo;
-use crate::runtime::ForkSafe;
+use crate::runtime::{ForkSafe, Held};
 use crate::waker::{Waiter, Waker};
 
 /// The most a stream queues ahead of its reader.
@@ -38,6 +39,9 @@ pub(crate) struct Shared {
     room: tokio::sync::Notify,
     /// The pump, told the reader is gone (while it waits for the network).
     closing: tokio::sync::Notify,
+    /// Readers of a stream on a thread's runtime, waiting inside that runtime (see
+    /// [`Reader::local`]).
+    data: tokio::sync::Notify,
 }
 
 struct State {
@@ -52,6 +56,8 @@ struct State {
     /// condition variable is notified only for them (each notify is a system call).
     sync_waiting: usize,
     sync_min: usize,
+    /// Readers waiting on `data` (see [`Shared::take_when_ready`]).
+    local_waiting: usize,
     raw_bytes: u64,
     delivered: u64,
     resumes: u32,
@@ -69,6 +75,7 @@ impl Shared {
                 waiter: None,
                 sync_waiting: 0,
                 sync_min: usize::MAX,
+                local_waiting: 0,
                 raw_bytes: 0,
                 delivered: 0,
                 resumes: 0,
@@ -76,6 +83,7 @@ impl Shared {
             readable: Condvar::new(),
             room: tokio::sync::Notify::new(),
             closing: tokio::sync::Notify::new(),
+            data: tokio::sync::Notify::new(),
         })
     }
 
@@ -94,6 +102,66 @@ impl Shared {
         }
         if state.sync_waiting > 0 && (ready || state.queued >= state.sync_min) {
             self.readable.notify_all();
+        }
+        if state.local_waiting > 0 {
+            // The waiters are inside the stream's runtime; each checks its own minimum.
+            self.data.notify_waiters();
+        }
+    }
+
+    /// Waits, inside the stream's runtime, until `take(max, min)` has an answer, and gives it.
+    /// Once `min` bytes are there it goes on running the runtime while that brings more, up
+    /// to `max`: nothing runs the pump between reads, so taking only what the first wake
+    /// brought (one TLS record, one chunk) would make every read a small one.
+    async fn take_when_ready(&self, max: usize, min: usize) -> Result<Vec<Bytes>, ErrorInfo> {
+        loop {
+            // Made before the check: `notify_waiters` reaches it from its creation on.
+            let notified = self.data.notified();
+            let queued = {
+                let mut state = self.lock();
+                if state.queued >= min && state.queued < max && state.end.is_none() {
+                    Some(state.queued)
+                } else if let Some(taken) = self.take(&mut state, max, min).transpose() {
+                    return taken;
+                } else {
+                    state.local_waiting += 1;
+                    None
+                }
+            };
+            match queued {
+                Some(before) => {
+                    // Two yields: the first lets the runtime poll its sockets (which queues
+                    // the connection's task), the second lets that task and the pump run.
+                    tokio::task::yield_now().await;
+                    tokio::task::yield_now().await;
+                    let mut state = self.lock();
+                    if state.queued == before
+                        && let Some(taken) = self.take(&mut state, max, min).transpose()
+                    {
+                        return taken;
+                    }
+                }
+                None => {
+                    notified.await;
+                    self.lock().local_waiting -= 1;
+                }
+            }
+        }
+    }
+
+    /// Waits, inside the stream's runtime, until `min` bytes are queued or the body ended.
+    async fn until_readable(&self, min: usize) {
+        loop {
+            let notified = self.data.notified();
+            {
+                let mut state = self.lock();
+                if state.end.is_some() || state.queued >= min || state.closed {
+                    return;
+                }
+                state.local_waiting += 1;
+            }
+            notified.await;
+            self.lock().local_waiting -= 1;
         }
     }
 
@@ -290,21 +358,52 @@ pub(crate) fn to_bytes<'py>(py: Python<'py>, chunks: &[Bytes]) -> PyResult<Bound
 
 /// The reading end of a stream: when it goes (taken into a `Stream` and collected, or never
 /// taken at all), the pump stops and the connection goes with it.
-pub(crate) struct Reader(pub(crate) Arc<Shared>);
+pub(crate) struct Reader {
+    shared: Arc<Shared>,
+    /// The current-thread runtime the pump runs on, for a sync session's stream: nothing
+    /// else drives it, so the blocking reads run it (`block_on`, without the GIL, from
+    /// whichever thread reads), and an async read borrows a thread to. None: the shared
+    /// runtime, always running.
+    local: Option<Held>,
+}
+
+impl Reader {
+    pub(crate) fn new(shared: Arc<Shared>, local: Option<Arc<tokio::runtime::Runtime>>) -> Reader {
+        Reader {
+            shared,
+            local: local.map(Held::new),
+        }
+    }
+
+    fn local(&self) -> Option<&Arc<tokio::runtime::Runtime>> {
+        self.local.as_ref().map(Held::get)
+    }
+
+    /// Lets a thread's runtime run its ready tasks (the pump sees a close now, and drops its
+    /// connection) without waiting for anything. With another thread driving it, this only
+    /// polls a ready future and returns.
+    fn nudge(&self) {
+        if let Some(rt) = self.local() {
+            rt.block_on(tokio::task::yield_now());
+        }
+    }
+}
 
 impl std::ops::Deref for Reader {
     type Target = Arc<Shared>;
     fn deref(&self) -> &Arc<Shared> {
-        &self.0
+        &self.shared
     }
 }
 
 impl Drop for Reader {
     fn drop(&mut self) {
-        let mut state = self.0.lock();
+        let mut state = self.shared.lock();
         state.closed = true;
-        self.0.room.notify_one();
-        self.0.closing.notify_one();
+        self.shared.room.notify_one();
+        self.shared.closing.notify_one();
+        // A local stream's pump sees this the next time its runtime runs (the thread's next
+        // call); dropping the last hold of a runtime whose thread is gone ends it now.
     }
 }
 
@@ -346,9 +445,26 @@ impl Stream {
         max_bytes: usize,
         min_bytes: usize,
     ) -> PyResult<Bound<'py, PyBytes>> {
-        let shared = Arc::clone(&self.shared.get()?.0);
+        let reader = self.shared.get()?;
+        let shared = Arc::clone(&reader.shared);
         let max = max_bytes.max(1);
         let min = min_bytes.clamp(1, max);
+        if let Some(rt) = reader.local() {
+            let blocking = crate::runtime::blocking()?;
+            let taken = py.detach(|| {
+                blocking.block_on_local(rt, shared.take_when_ready(max, min), || {
+                    Err(ErrorInfo::new(
+                        "the body was cut off: mummer's runtime shut down",
+                        "runtime",
+                        18,
+                    ))
+                })
+            });
+            return match taken {
+                Ok(chunks) => to_bytes(py, &chunks),
+                Err(e) => Err(e.to_py()),
+            };
+        }
         let taken = py.detach(move || {
             let mut state = shared.lock();
             loop {
@@ -389,10 +505,21 @@ impl Stream {
             shared.room.notify_one();
         }
         state.waiter = Some((waker.waiter(token), min));
+        drop(state);
+        if let Some(rt) = shared.local() {
+            // A sync session's stream read from async code: its runtime runs only inside
+            // blocking calls, so a thread makes one until the data is there (the pump then
+            // wakes this waiter). Rare, so a thread per wait.
+            let (rt, shared) = (rt.clone(), Arc::clone(&shared.shared));
+            std::thread::Builder::new()
+                .name("mummer-stream".into())
+                .spawn(move || rt.block_on(shared.until_readable(min)))
+                .map_err(|e| crate::errors::runtime(format!("cannot start a thread: {e}")))?;
+        }
         Ok(true)
     }
 
-    fn close(&self) -> PyResult<()> {
+    fn close(&self, py: Python<'_>) -> PyResult<()> {
         let shared = self.shared.get()?;
         let mut state = shared.lock();
         state.closed = true;
@@ -407,6 +534,9 @@ impl Stream {
         shared.room.notify_one();
         shared.closing.notify_one();
         shared.wake_reader(&mut state);
+        drop(state);
+        // A local stream's pump drops its connection now, not on the thread's next call.
+        py.detach(|| shared.nudge());
         Ok(())
     }
 
