@@ -349,3 +349,45 @@ def test_stream_context_manager_propagates_the_fault(
     assert b"".join(got) == pattern(0, AT)
     with pytest.raises(exc.StreamConsumedError):
         next(r.iter_content())
+
+
+@pytest.mark.parametrize("how", ["close", "drop"])
+def test_a_stream_let_go_unread_closes_its_connection_at_once(how: str) -> None:
+    # A sync session's stream runs on its thread's runtime, which only that thread's calls
+    # drive: closing the response, or dropping it unread, must still let go of the socket now
+    # (the server sees the end), not on the thread's next request.
+    import gc
+    import threading
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    seen = threading.Event()
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.settimeout(10)
+            head = b""
+            while b"\r\n\r\n" not in head:
+                head += conn.recv(4096)
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 10000000\r\n\r\n" + b"x" * 1000)
+            try:
+                while conn.recv(4096):
+                    pass
+                seen.set()  # the client closed its end
+            except OSError:
+                seen.set()  # reset: closed too
+
+    threading.Thread(target=serve, daemon=True).start()
+    try:
+        with mreq.Session() as s:
+            r = s.get(f"http://127.0.0.1:{port}/big", stream=True)
+            assert r.status_code == 200
+            if how == "close":
+                r.close()
+            else:
+                del r
+                gc.collect()
+            assert seen.wait(5), "the connection is still open"
+    finally:
+        listener.close()

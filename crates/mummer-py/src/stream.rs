@@ -104,9 +104,22 @@ impl Shared {
             self.readable.notify_all();
         }
         if state.local_waiting > 0 {
-            // The waiters are inside the stream's runtime; each checks its own minimum.
+            // The waiters are inside the stream's runtime; each checks what it waits for.
             self.data.notify_waiters();
         }
+    }
+
+    /// Waits for `notified` as one of the readers counted in `local_waiting` (uncounted again
+    /// even if the wait is dropped: the runtime stopped, say).
+    async fn wait_local(&self, notified: tokio::sync::futures::Notified<'_>) {
+        struct Counted<'a>(&'a Shared);
+        impl Drop for Counted<'_> {
+            fn drop(&mut self) {
+                self.0.lock().local_waiting -= 1;
+            }
+        }
+        let _counted = Counted(self);
+        notified.await;
     }
 
     /// Waits, inside the stream's runtime, until `take(max, min)` has an answer, and gives it.
@@ -141,27 +154,25 @@ impl Shared {
                         return taken;
                     }
                 }
-                None => {
-                    notified.await;
-                    self.lock().local_waiting -= 1;
-                }
+                None => self.wait_local(notified).await,
             }
         }
     }
 
-    /// Waits, inside the stream's runtime, until `min` bytes are queued or the body ended.
-    async fn until_readable(&self, min: usize) {
+    /// Runs, inside the stream's runtime, until the queue is full (at least `min`), the body
+    /// ended, or the reader is gone: an async reader's borrowed thread fills the queue for
+    /// the reads after this one too.
+    async fn fill(&self, min: usize) {
         loop {
             let notified = self.data.notified();
             {
                 let mut state = self.lock();
-                if state.end.is_some() || state.queued >= min || state.closed {
+                if state.end.is_some() || state.queued >= min.max(state.capacity) || state.closed {
                     return;
                 }
                 state.local_waiting += 1;
             }
-            notified.await;
-            self.lock().local_waiting -= 1;
+            self.wait_local(notified).await;
         }
     }
 
@@ -398,12 +409,21 @@ impl std::ops::Deref for Reader {
 
 impl Drop for Reader {
     fn drop(&mut self) {
-        let mut state = self.shared.lock();
-        state.closed = true;
+        {
+            let mut state = self.shared.lock();
+            state.closed = true;
+        }
         self.shared.room.notify_one();
         self.shared.closing.notify_one();
-        // A local stream's pump sees this the next time its runtime runs (the thread's next
-        // call); dropping the last hold of a runtime whose thread is gone ends it now.
+        // A borrowed thread filling the queue for an async read ends too.
+        self.shared.data.notify_waiters();
+        // A local stream's pump sees the close the next time its runtime runs: run it now, so
+        // the connection goes at once, not on the thread's next call (or never, for an idle
+        // thread). Nothing on that runtime needs the GIL this drop may hold. Not from inside
+        // a runtime (tokio forbids nesting; nothing of ours drops a stream there).
+        if tokio::runtime::Handle::try_current().is_err() {
+            self.nudge();
+        }
     }
 }
 
@@ -510,10 +530,10 @@ impl Stream {
             // A sync session's stream read from async code: its runtime runs only inside
             // blocking calls, so a thread makes one until the data is there (the pump then
             // wakes this waiter). Rare, so a thread per wait.
-            let (rt, shared) = (rt.clone(), Arc::clone(&shared.shared));
+            let (rt, shared) = (Held::new(rt.clone()), Arc::clone(&shared.shared));
             std::thread::Builder::new()
                 .name("mummer-stream".into())
-                .spawn(move || rt.block_on(shared.until_readable(min)))
+                .spawn(move || rt.get().block_on(shared.fill(min)))
                 .map_err(|e| crate::errors::runtime(format!("cannot start a thread: {e}")))?;
         }
         Ok(true)
