@@ -59,13 +59,13 @@ class _AsyncioDispatch:
             self.loop.remove_reader(driver.fileno())
             self.driver = None
             return
-        for token in ready:
-            fut = self.waiting.pop(token, None)
-            if fut is not None and not fut.done():
-                fut.set_result(None)
+        self._wake(ready)
 
     def _ready(self) -> None:
-        for token in self.waker.drain():
+        self._wake(self.waker.drain())
+
+    def _wake(self, tokens: list[int]) -> None:
+        for token in tokens:
             fut = self.waiting.pop(token, None)
             if fut is not None and not fut.done():
                 fut.set_result(None)

@@ -208,32 +208,27 @@ impl Client {
         }
         let method = mummer::Method::from_bytes(method.as_bytes())
             .map_err(|_| errors::option(format!("bad method {method:?}")))?;
-        if !stream {
-            // A whole body: on this thread's runtime, woken by the kernel directly.
-            let (local, client) = self.local()?;
-            let request = request(&client, method, url, &opts, body).map_err(errors::option)?;
-            let outcome = py.detach(move || local.block_on(run(request, false, None)));
-            return match outcome {
-                Ok((head, body)) => crate::response::Response::new(py, head, body),
-                Err(e) => Err(e.to_py()),
-            };
-        }
-        // A stream too runs on this thread's runtime: its pump and connection are driven by
-        // the blocking reads (from whichever thread makes them), so the thread waiting for
-        // data is the one the kernel wakes, and it decrypts and copies itself (decision
-        // 0006). The stream holds that runtime: it outlives the thread and the session.
+        // On this thread's runtime, woken by the kernel directly. A stream's pump and
+        // connection stay there, driven by the blocking reads (from whichever thread makes
+        // them), so the thread waiting for data is the one the kernel wakes and it decrypts and
+        // copies itself (decision 0006); the stream holds that runtime, so it outlives the
+        // thread and the session.
         let (local, client) = self.local()?;
         let request = request(&client, method, url, &opts, body).map_err(errors::option)?;
-        let blocking = runtime::blocking()?;
-        let outcome = py.detach(move || {
-            blocking.block_on_local(&local.clone(), run(request, stream, Some(local)), || {
-                Err(ErrorInfo::new(
-                    "the request was cut off: mummer's runtime shut down",
-                    "runtime",
-                    1,
-                ))
+        let outcome = if stream {
+            let blocking = runtime::blocking()?;
+            py.detach(move || {
+                blocking.block_on_local(&local.clone(), run(request, true, Some(local)), || {
+                    Err(ErrorInfo::new(
+                        "the request was cut off: mummer's runtime shut down",
+                        "runtime",
+                        1,
+                    ))
+                })
             })
-        });
+        } else {
+            py.detach(move || local.block_on(run(request, false, None)))
+        };
         match outcome {
             Ok((head, body)) => crate::response::Response::new(py, head, body),
             Err(e) => Err(e.to_py()),
@@ -384,7 +379,6 @@ fn with_body(request: mummer::RequestBuilder, body: BodyArg) -> mummer::RequestB
     }
 }
 
-/// Sends the request; reads the whole body, or starts the pump of a stream.
 /// Sends `request` and takes its body whole, or (`stream`) starts its pump; `local`: the
 /// current-thread runtime this runs on, which then drives the stream (see `Reader`).
 async fn run(

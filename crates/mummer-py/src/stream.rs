@@ -409,20 +409,26 @@ impl std::ops::Deref for Reader {
 
 impl Drop for Reader {
     fn drop(&mut self) {
-        {
+        // Whether the pump may still be running: not after the body ended, nor after
+        // `close()` (which ran it already).
+        let pumping = {
             let mut state = self.shared.lock();
+            let pumping = !state.closed && state.end.is_none();
             state.closed = true;
-        }
+            pumping
+        };
         self.shared.room.notify_one();
         self.shared.closing.notify_one();
-        // A borrowed thread filling the queue for an async read ends too.
-        self.shared.data.notify_waiters();
-        // A local stream's pump sees the close the next time its runtime runs: run it now, so
-        // the connection goes at once, not on the thread's next call (or never, for an idle
-        // thread). Nothing on that runtime needs the GIL this drop may hold. Not from inside
-        // a runtime (tokio forbids nesting; nothing of ours drops a stream there).
-        if tokio::runtime::Handle::try_current().is_err() {
-            self.nudge();
+        if pumping && self.local.is_some() {
+            // A borrowed thread filling the queue for an async read ends too.
+            self.shared.data.notify_waiters();
+            // The pump sees the close the next time its runtime runs: run it now, so the
+            // connection goes at once, not on the thread's next call (or never, for an idle
+            // thread). Nothing on that runtime needs the GIL this drop may hold. Not from
+            // inside a runtime (tokio forbids nesting; nothing of ours drops a stream there).
+            if tokio::runtime::Handle::try_current().is_err() {
+                self.nudge();
+            }
         }
     }
 }

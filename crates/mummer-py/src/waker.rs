@@ -31,9 +31,7 @@ impl WakerInner {
             let _ = (&self.write).write(&[1]);
         }
     }
-}
 
-impl WakerInner {
     /// Holds the descriptor back: notifies from now on only record their tokens (the caller
     /// takes them with [`WakerInner::release`]). Returns whether it was signalled already.
     fn hold(&self) -> bool {

@@ -580,14 +580,8 @@ impl WebSocket {
         let data = bytes_of(data)?;
         let ws = self.ws.get()?;
         let driver = self.driver.get()?;
-        let sent = if matches!(driver, Driver::Loop(..)) {
-            // Written in this turn.
-            driver.run(py, || if pong { ws.pong(data) } else { ws.ping(data) })?
-        } else if pong {
-            ws.pong(data)
-        } else {
-            ws.ping(data)
-        };
+        // A loop-driven WebSocket writes it in this turn.
+        let sent = driver.run(py, || if pong { ws.pong(data) } else { ws.ping(data) })?;
         sent.map_err(|e| ErrorInfo::from(e).to_py())?;
         if self.local()? {
             let ws = ws.clone();

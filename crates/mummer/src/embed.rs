@@ -111,10 +111,7 @@ impl<F: Future> Future for Flagged<F> {
         let Some((_, flagged)) = &this.waker else {
             unreachable!("set just above")
         };
-        let flagged = flagged.clone();
-        this.future
-            .as_mut()
-            .poll(&mut Context::from_waker(&flagged))
+        this.future.as_mut().poll(&mut Context::from_waker(flagged))
     }
 }
 

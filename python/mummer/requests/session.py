@@ -1113,9 +1113,6 @@ class BaseSession(Generic[R]):
         self, url: str, request: dict[str, Any], config: dict[str, Any]
     ) -> _native.WebSocket:
         """Opens a WebSocket, blocking without the GIL (see `_ws_task`)."""
-        # Keepalive timers need a socket driven all the time (the shared runtime): on the
-        # calling thread's runtime they would run only inside calls, and an idle timeout or an
-        # unanswered keepalive ping could then fire on a healthy connection after a pause.
         driver = "shared" if _keepalive(config) else "local"
         task = self._ws_task(url, request, config, driver)
         try:
@@ -1650,9 +1647,10 @@ class AsyncSession(BaseSession[R]):
         task = self._ws_task(url, request, config, "loop" if looped else "shared")
 
         async def opened() -> AsyncWebSocket:
+            tick = task.looped  # the engine's say: it may have found no loop runtime after all
             try:
                 while not task.done():  # a wake means "poll again"
-                    await _wake.wait(task.poll, looped)
+                    await _wake.wait(task.poll, tick)
                 native = task.result()
             except _native.NativeError as e:
                 raise _ws_error(e) from e
