@@ -391,3 +391,21 @@ def test_a_stream_let_go_unread_closes_its_connection_at_once(how: str) -> None:
             assert seen.wait(5), "the connection is still open"
     finally:
         listener.close()
+
+
+@pytest.mark.parametrize("proto", ["h1", "h1-tls", "h2"])
+def test_a_sync_sessions_stream_read_from_async_code_raises_the_fault(
+    s: mreq.Session, urls: dict[str, str], proto: str
+) -> None:
+    # A sync session's stream read with aiter_content runs on borrowed threads (nothing
+    # blocks to drive its runtime): a cut body still raises, after every byte that arrived.
+    r = s.get(urls[SERVERS[proto]] + f"/cut/{N}?at={AT}", stream=True)
+    got: list[bytes] = []
+
+    async def main() -> None:
+        await adrain(r.aiter_content(CHUNK), got)
+
+    with pytest.raises(exc.IncompleteRead) as info:
+        asyncio.run(main())
+    assert info.value.code == 18
+    assert b"".join(got) == pattern(0, AT)

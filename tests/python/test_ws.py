@@ -382,6 +382,24 @@ def test_async_close_timeout_iteration_and_faults(run: Runner, servers: WsServer
     run(main)
 
 
+@pytest.mark.parametrize("script", [_cut_mid_message, _cut_mid_frame])
+def test_async_a_cut_connection_raises_and_never_delivers_a_partial_message(
+    run: Runner, script: Callable[[socket.socket], None]
+) -> None:
+    # The loop-driven reader: a cut mid-message or mid-frame is WebSocketClosed 1006.
+    async def main() -> None:
+        async with mreq.AsyncSession() as s:
+            ws = await s.ws_connect(Scripted(script).url)
+            if script is _cut_mid_message:
+                assert await ws.recv(timeout=10) == (b"whole", CurlWsFlag.TEXT)
+            with pytest.raises(WebSocketClosed) as info:
+                await ws.recv(timeout=10)
+            assert info.value.code == WsCloseCode.ABNORMAL_CLOSURE
+            assert ws.closed
+
+    run(main)
+
+
 def test_async_the_loop_runs_while_recv_waits(run: Runner, servers: WsServers) -> None:
     async def main() -> None:
         ticks = 0
