@@ -108,7 +108,7 @@ impl Connector<'_> {
                 Ok(Conn::H1(H1Conn::new(io, info)))
             }
         } else {
-            let io = Stream::Plain(tcp);
+            let io = Stream::Plain(Box::new(crate::transport::bulk::BulkTcp::new(tcp)));
             if key.version == VersionPref::Http2 {
                 Ok(Conn::H2(
                     H2Conn::handshake(io, info, self.h2, h2_profile).await?,

@@ -30,6 +30,8 @@ pub(crate) struct H1Conn {
     /// Whether this connection already carried an exchange (a failure before any response
     /// byte may then be a stale keep-alive, safe to retry for idempotent requests).
     pub(crate) reused: bool,
+    /// The socket's read position when the last request went out: its response comes after.
+    sent_at: u64,
 }
 
 /// How an exchange failed, with what the retry logic needs to know.
@@ -54,6 +56,7 @@ impl H1Conn {
             buf: BytesMut::with_capacity(READ_CHUNK),
             info,
             reused: false,
+            sent_at: 0,
         }
     }
 
@@ -85,6 +88,7 @@ impl H1Conn {
             n.eq_ignore_ascii_case("transfer-encoding") && v.eq_ignore_ascii_case(b"chunked")
         });
         let mut head_size = 0u64;
+        self.sent_at = self.io.bulk().position();
 
         if let (false, Some(bytes)) = (expect_continue, body.as_bytes()) {
             // One write for head and a small body: fewer packets, as browsers do.
@@ -251,6 +255,12 @@ impl H1Body {
         pool: Option<Box<PoolReturn>>,
         read_timeout: Option<Duration>,
     ) -> H1Body {
+        let bulk = conn.io.bulk();
+        match kind {
+            BodyKind::ContentLength(n) => bulk.expect_until(conn.sent_at.saturating_add(n)),
+            BodyKind::Chunked | BodyKind::CloseDelimited => bulk.open(),
+            BodyKind::Empty => {}
+        }
         let mut body = H1Body {
             conn: Some(conn),
             decoder: BodyDecoder::new(kind, limits),
@@ -369,6 +379,7 @@ impl H1Body {
         let Some(mut conn) = self.conn.take() else {
             return;
         };
+        conn.io.bulk_stop();
         if self.keep_alive && conn.buf.is_empty() {
             if let Some(pool) = self.pool.take() {
                 conn.reused = true;

@@ -58,6 +58,8 @@ pub(crate) struct H2Conn {
     /// current-thread one, where the connection task runs only after the caller's own task
     /// yields anyway.
     queued: Option<Arc<coalesce::Queued>>,
+    /// The socket's bulk reading (see `transport::bulk`), when the windows allow it.
+    bulk: Option<Arc<crate::transport::bulk::Bulk>>,
     pub(crate) info: ConnInfo,
 }
 
@@ -72,6 +74,24 @@ impl H2Conn {
     ) -> Result<H2Conn, Error> {
         let mut builder = http2::client::Builder::new();
         builder.max_concurrent_reset_streams(1000);
+        let windows = match profile {
+            Some(profile) => {
+                let stream = profile
+                    .settings
+                    .iter()
+                    .find(|&&(id, _)| id == 4)
+                    .map_or(65_535, |&(_, v)| v);
+                (stream, 65_535u32.saturating_add(profile.window_update))
+            }
+            None => (
+                settings.initial_window_size,
+                settings.initial_connection_window_size,
+            ),
+        };
+        // The server may send only what the windows allow: with windows not far above the
+        // mark, it would stall below it and every wait would end at the fallback.
+        let bulk = (u64::from(windows.0.min(windows.1)) >= 4 * crate::transport::bulk::LOWAT)
+            .then(|| io.bulk().clone());
         match profile {
             Some(profile) => apply_profile(&mut builder, profile),
             None => {
@@ -121,6 +141,7 @@ impl H2Conn {
             send,
             closed,
             queued,
+            bulk,
             info,
         })
     }
@@ -154,6 +175,8 @@ impl H2Conn {
             }
         };
         let mut send = self.send.clone().ready().await.map_err(not_sent)?;
+        // Before the request goes out: every byte of its response comes after this point.
+        let start = self.bulk.as_ref().map(|b| b.position());
         let end_of_stream = body.is_empty();
         // In flight until the head arrives (or this fails): what a concurrent request's
         // stream may be written together with.
@@ -194,6 +217,15 @@ impl H2Conn {
             .filter(|_| !bodiless)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.trim().parse::<u64>().ok());
+        let bulk = match (&self.bulk, start, content_length) {
+            (Some(bulk), Some(start), Some(length))
+                if length >= 2 * crate::transport::bulk::LOWAT =>
+            {
+                bulk.expect_until(start.saturating_add(length));
+                Some(bulk.clone())
+            }
+            _ => None,
+        };
         Ok((
             parts,
             H2Body {
@@ -204,6 +236,7 @@ impl H2Conn {
                 wake: wake::ReaderWaker::new(),
                 _send: stream,
                 conn: self.closed.clone(),
+                bulk,
             },
         ))
     }
@@ -396,6 +429,18 @@ pub(crate) struct H2Body {
     _send: http2::SendStream<Bytes>,
     /// Whether the connection is gone: capacity is then not released (see `handshake`).
     conn: Arc<Closed>,
+    /// Told when this body is let go before its end: the bytes it promised will not come.
+    bulk: Option<Arc<crate::transport::bulk::Bulk>>,
+}
+
+impl Drop for H2Body {
+    fn drop(&mut self) {
+        if let Some(bulk) = &self.bulk
+            && self.content_length.is_some_and(|n| self.received < n)
+        {
+            bulk.forget();
+        }
+    }
 }
 
 /// Whether a connection's task has ended. `open` is read lock-free for pool checks; `gone`

@@ -11,6 +11,9 @@
 //! content-decoding, and WebSockets over the same connections' shape ([`ws`]). Out of scope:
 //! cookies, proxies, browser profiles (later layers).
 //!
+//! The async [`Client`] runs on tokio and needs its I/O and time drivers (`#[tokio::main]`,
+//! or a runtime built with `enable_all`); the [`blocking`] facade brings its own.
+//!
 //! ```no_run
 //! # async fn run() -> mummer::Result<()> {
 //! let client = mummer::Client::builder()

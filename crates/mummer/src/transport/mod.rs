@@ -2,6 +2,7 @@
 //! TLS through BoringSSL. Nothing here knows HTTP; the one exception is ALPN, which TLS
 //! negotiates on HTTP's behalf.
 
+pub(crate) mod bulk;
 pub(crate) mod proxy;
 pub(crate) mod read_ahead;
 pub(crate) mod tcp;
@@ -18,7 +19,7 @@ use tokio::net::TcpStream;
 /// A connected byte stream: plain TCP or TLS over TCP.
 #[derive(Debug)]
 pub(crate) enum Stream {
-    Plain(TcpStream),
+    Plain(Box<bulk::BulkTcp>),
     Tls(Box<tokio_btls::SslStream<read_ahead::ReadAheadTcp>>),
 }
 
@@ -45,8 +46,24 @@ impl Stream {
 
     fn tcp(&self) -> &TcpStream {
         match self {
-            Stream::Plain(s) => s,
+            Stream::Plain(s) => s.get_ref(),
             Stream::Tls(s) => s.get_ref().get_ref(),
+        }
+    }
+
+    /// What the HTTP layer tells the socket about bytes to come (see [`bulk`]).
+    pub(crate) fn bulk(&self) -> &std::sync::Arc<bulk::Bulk> {
+        match self {
+            Stream::Plain(s) => s.bulk(),
+            Stream::Tls(s) => s.get_ref().bulk_tcp_ref().bulk(),
+        }
+    }
+
+    /// Ends bulk reading now: before the connection idles or is handed to another protocol.
+    pub(crate) fn bulk_stop(&mut self) {
+        match self {
+            Stream::Plain(s) => s.stop(),
+            Stream::Tls(s) => s.get_mut().bulk_tcp().stop(),
         }
     }
 
@@ -58,7 +75,7 @@ impl Stream {
         let mut probe = [0u8; 1];
         let mut buf = ReadBuf::new(&mut probe);
         match self {
-            Stream::Plain(s) => matches!(s.poll_peek(&mut cx, &mut buf), Poll::Pending),
+            Stream::Plain(s) => matches!(s.get_ref().poll_peek(&mut cx, &mut buf), Poll::Pending),
             Stream::Tls(s) => {
                 // TLS 1.3 servers send session tickets after the handshake, so pending bytes are
                 // not proof of death: let TLS consume them and see whether application data or

@@ -13,13 +13,15 @@ use std::task::{Context, Poll, ready};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 
+use super::bulk::BulkTcp;
+
 /// Bytes taken from the kernel per `recv` at most: four full TLS records.
 pub(crate) const READ_AHEAD: usize = 64 * 1024;
 
 /// A TCP stream whose reads go through a read-ahead buffer; writes pass straight through.
 #[derive(Debug)]
 pub(crate) struct ReadAheadTcp {
-    tcp: TcpStream,
+    tcp: BulkTcp,
     /// Allocated on the first read that needs it.
     buf: Vec<u8>,
     start: usize,
@@ -29,7 +31,7 @@ pub(crate) struct ReadAheadTcp {
 impl ReadAheadTcp {
     pub(crate) fn new(tcp: TcpStream) -> ReadAheadTcp {
         ReadAheadTcp {
-            tcp,
+            tcp: BulkTcp::new(tcp),
             buf: Vec::new(),
             start: 0,
             end: 0,
@@ -37,6 +39,14 @@ impl ReadAheadTcp {
     }
 
     pub(crate) fn get_ref(&self) -> &TcpStream {
+        self.tcp.get_ref()
+    }
+
+    pub(crate) fn bulk_tcp(&mut self) -> &mut BulkTcp {
+        &mut self.tcp
+    }
+
+    pub(crate) fn bulk_tcp_ref(&self) -> &BulkTcp {
         &self.tcp
     }
 
