@@ -9,7 +9,6 @@
 use std::time::Duration;
 
 use bytes::{Buf, Bytes, BytesMut};
-use futures_util::FutureExt;
 use mummer_proto::{BodyDecoder, BodyKind, Limits, ParseStatus, ResponseHead};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -244,6 +243,10 @@ pub(crate) struct H1Body {
     /// Set when a close-delimited TLS body ended without close_notify: the end cannot be told
     /// from a cut.
     unverified_end: bool,
+    /// An error a gathering read met after data: returned once that data went up. Linux
+    /// reports a reset once, and the read after it sees an end of stream, which for a
+    /// close-delimited body would pass for its end.
+    deferred: Option<std::io::Error>,
 }
 
 impl H1Body {
@@ -268,6 +271,7 @@ impl H1Body {
             pool,
             read_timeout,
             unverified_end: false,
+            deferred: None,
         };
         if body.decoder.is_done() {
             body.release();
@@ -295,8 +299,11 @@ impl H1Body {
             let Some(conn) = self.conn.as_mut() else {
                 return Ok(None);
             };
-            conn.buf.reserve(READ_CHUNK);
             let received = self.decoder.received();
+            if let Some(e) = self.deferred.take() {
+                return Err(ReadFailure::Io(e).in_body(received));
+            }
+            conn.buf.reserve(READ_CHUNK);
             let n = read_with_timeout(&mut conn.io, &mut conn.buf, self.read_timeout)
                 .await
                 .map_err(|failure| failure.in_body(received))?;
@@ -306,8 +313,12 @@ impl H1Body {
             // Gather whatever else is already readable, up to one chunk, without waiting: fewer,
             // larger chunks cost less per byte for every consumer above.
             while conn.buf.len() < READ_CHUNK {
-                match conn.io.read_buf(&mut conn.buf).now_or_never() {
+                match conn.io.gather(&mut conn.buf) {
                     Some(Ok(n)) if n > 0 => {}
+                    Some(Err(e)) => {
+                        self.deferred = Some(e);
+                        break;
+                    }
                     _ => break,
                 }
             }
@@ -379,8 +390,9 @@ impl H1Body {
         let Some(mut conn) = self.conn.take() else {
             return;
         };
-        conn.io.bulk_stop();
-        if self.keep_alive && conn.buf.is_empty() {
+        // A connection whose mark could not come down is not reused.
+        let stopped = conn.io.bulk_stop().is_ok();
+        if self.keep_alive && stopped && conn.buf.is_empty() {
             if let Some(pool) = self.pool.take() {
                 conn.reused = true;
                 pool.put(crate::conn::Conn::H1(conn));

@@ -224,6 +224,7 @@ h1_both!(
     invalid_status_line,
     close_delimited_with_close,
     close_delimited_without_close_notify,
+    close_delimited_then_reset,
     keep_alive_reuse_after_full_read,
     keep_alive_dropped_unread_uses_new_connection,
     stale_idle_connection_detected,
@@ -934,6 +935,39 @@ async fn close_delimited_with_close(tr: Tr) {
         .expect("head");
     assert_eq!(read_to_end(&mut response).await, data);
     assert!(!response.close_notify_missing());
+}
+
+/// Test 12c: A close-delimited body whose connection is reset after some data: an error, never
+/// a complete body. The data and the reset arrive together, so the read that takes the data is
+/// followed at once by one that sees the reset (Linux reports it once; the read after it sees
+/// an end of stream, which for this body would look like its end).
+async fn close_delimited_then_reset(tr: Tr) {
+    let head = close_delimited(&[]);
+    let data = pattern::bytes(0, 3000);
+    let (_server, origin) = h1(
+        tr,
+        vec![vec![
+            Step::ReadRequest,
+            Step::Write(head),
+            Step::Sleep(Duration::from_millis(50)),
+            Step::Write(data),
+            Step::Reset,
+        ]],
+    )
+    .await;
+    let mut response = origin
+        .client()
+        .get(&origin.url("/close"))
+        .send()
+        .await
+        .expect("head");
+    let (got, err) = read_to_failure(&mut response).await;
+    assert_pattern_prefix(&got);
+    assert!(
+        matches!(err.kind(), Kind::Body(BodyError::Io { received }) if *received == got.len() as u64),
+        "{err:?} (client saw {} bytes)",
+        got.len()
+    );
 }
 
 /// Test 12b: Close-delimited body ended without close_notify: complete, but flagged over TLS (on

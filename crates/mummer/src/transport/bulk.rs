@@ -19,8 +19,9 @@
 //!   back to one byte (which wakes the reader at once if anything is queued) and stays down
 //!   until the rate shows again.
 //!
-//! Only HTTP bodies raise it, so WebSockets and tunnels never wait on it, and an HTTP/1.1
-//! connection puts it down before it goes back to the pool.
+//! Only HTTP bodies raise it, so tunnels and WebSockets over HTTP/1.1 never wait on it, and an
+//! HTTP/1.1 connection puts it down before it goes back to the pool. It is raised only on
+//! Linux 4.18 and later, whose `tcp_set_rcvlowat` re-checks readiness (the fallback needs it).
 
 use std::future::Future;
 use std::io;
@@ -78,7 +79,7 @@ impl Bulk {
     /// furthest holds).
     pub(crate) fn expect_until(&self, until: u64) {
         if self.until.load(Ordering::Relaxed) != OPEN {
-            self.until.fetch_max(until, Ordering::AcqRel);
+            self.until.fetch_max(until.min(OPEN - 1), Ordering::AcqRel);
         }
     }
 
@@ -89,7 +90,8 @@ impl Bulk {
     }
 
     /// Nothing more is known (a body ended or was abandoned): the mark goes down at the next
-    /// read.
+    /// read. One HTTP/2 stream let go early withdraws the others' bounds too: that costs only
+    /// the optimisation until the next response.
     pub(crate) fn forget(&self) {
         self.until.store(0, Ordering::Release);
     }
@@ -111,6 +113,9 @@ pub(crate) struct BulkTcp {
     /// The wait bound while the mark is up; kept to be reset rather than reallocated.
     timer: Option<Pin<Box<Sleep>>>,
     timer_armed: bool,
+    /// Set around a read that is polled once and dropped (`Stream::gather`): its `Pending`
+    /// is no wait, so it arms no bound.
+    pub(crate) quiet: bool,
 }
 
 impl BulkTcp {
@@ -124,6 +129,7 @@ impl BulkTcp {
             since: None,
             timer: None,
             timer_armed: false,
+            quiet: false,
         }
     }
 
@@ -135,17 +141,22 @@ impl BulkTcp {
         &self.bulk
     }
 
-    /// Puts the mark down now (before the connection idles in the pool or is handed over).
-    pub(crate) fn stop(&mut self) {
+    /// Puts the mark down now (before the connection idles in the pool or is handed over); the
+    /// next exchange measures the rate afresh. An error means the mark may still be up: the
+    /// connection must not be used again.
+    pub(crate) fn stop(&mut self) -> io::Result<()> {
         self.bulk.forget();
-        self.set_mark(1);
+        self.fast = false;
+        self.since = None;
+        self.timer_armed = false;
+        self.set_mark(1)
     }
 
     /// The mark this read should wait for.
     fn wanted(&self) -> u64 {
         // Elsewhere kqueue honours the mark too, but whether setting it re-checks readiness
         // (what the fallback relies on) is not known: the mark stays down.
-        if !self.fast || !cfg!(any(target_os = "linux", target_os = "android")) {
+        if !self.fast || !kernel_rechecks_readiness() {
             return 1;
         }
         let until = self.bulk.until.load(Ordering::Acquire);
@@ -164,11 +175,22 @@ impl BulkTcp {
         if left >= 2 * LOWAT { LOWAT } else { 1 }
     }
 
-    fn set_mark(&mut self, mark: u64) {
-        if mark != self.mark {
-            self.mark = mark;
-            // A failure only costs the optimisation; the reads stay correct either way.
-            let _ = set_rcvlowat(&self.tcp, mark);
+    /// Sets the mark. Raising it may fail harmlessly (it stays down); lowering it must not, or
+    /// a wait could outlast its bound: that error fails the read.
+    fn set_mark(&mut self, mark: u64) -> io::Result<()> {
+        if mark == self.mark {
+            return Ok(());
+        }
+        match set_rcvlowat(&self.tcp, mark) {
+            Ok(()) => {
+                self.mark = mark;
+                Ok(())
+            }
+            Err(_) if mark > self.mark => Ok(()),
+            Err(e) => Err(io::Error::new(
+                e.kind(),
+                format!("could not lower the socket's SO_RCVLOWAT: {e}"),
+            )),
         }
     }
 
@@ -191,15 +213,47 @@ impl BulkTcp {
     }
 
     /// The mark did not fill in time: down it goes until the rate shows again.
-    fn fall_back(&mut self) {
+    fn fall_back(&mut self) -> io::Result<()> {
         self.fast = false;
         self.since = None;
-        self.set_mark(1);
+        self.set_mark(1)
     }
 }
 
-/// Sets `SO_RCVLOWAT`. Linux re-checks readiness as it does, so a reader already waiting on
-/// bytes now above the new mark is woken.
+/// Whether setting `SO_RCVLOWAT` makes the kernel re-check readiness, waking a reader whose
+/// queued bytes are now above the mark; the fallback relies on it. Linux does since 4.18
+/// (`tcp_set_rcvlowat`); older kernels, and other systems (whose kqueue honours the mark too,
+/// with no such promise), never get the mark raised.
+fn kernel_rechecks_readiness() -> bool {
+    static RECHECKS: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *RECHECKS.get_or_init(|| {
+        cfg!(any(target_os = "linux", target_os = "android"))
+            && linux_release().is_some_and(|(major, minor)| (major, minor) >= (4, 18))
+    })
+}
+
+/// The running kernel's major and minor version, from `uname`.
+#[allow(unsafe_code)]
+fn linux_release() -> Option<(u32, u32)> {
+    // SAFETY: `utsname` is plain bytes, valid zeroed; `uname` fills it and NUL-terminates its
+    // fields.
+    let release = unsafe {
+        let mut name: libc::utsname = std::mem::zeroed();
+        if libc::uname(&raw mut name) != 0 {
+            return None;
+        }
+        std::ffi::CStr::from_ptr(name.release.as_ptr())
+            .to_string_lossy()
+            .into_owned()
+    };
+    let mut parts = release.split(|c: char| !c.is_ascii_digit());
+    let major = parts.next()?.parse().ok()?;
+    let minor = parts.next()?.parse().ok()?;
+    Some((major, minor))
+}
+
+/// Sets `SO_RCVLOWAT`. Linux (4.18 and later) re-checks readiness as it does, so a reader
+/// already waiting on bytes now above the new mark is woken.
 #[allow(unsafe_code)]
 fn set_rcvlowat(tcp: &TcpStream, mark: u64) -> io::Result<()> {
     use std::os::fd::AsRawFd;
@@ -230,7 +284,7 @@ impl AsyncRead for BulkTcp {
     ) -> Poll<io::Result<()>> {
         let this = self.get_mut();
         let wanted = this.wanted();
-        this.set_mark(wanted);
+        this.set_mark(wanted)?;
         loop {
             let before = buf.filled().len();
             match Pin::new(&mut this.tcp).poll_read(cx, buf) {
@@ -241,7 +295,7 @@ impl AsyncRead for BulkTcp {
                     }
                     return Poll::Ready(result);
                 }
-                Poll::Pending if this.mark <= 1 => return Poll::Pending,
+                Poll::Pending if this.mark <= 1 || this.quiet => return Poll::Pending,
                 Poll::Pending => {
                     let deadline = Instant::now() + FALLBACK;
                     let timer = this
@@ -255,7 +309,7 @@ impl AsyncRead for BulkTcp {
                         return Poll::Pending;
                     }
                     this.timer_armed = false;
-                    this.fall_back();
+                    this.fall_back()?;
                     // Read again: what is queued below the old mark is ready now.
                 }
             }
@@ -293,7 +347,7 @@ impl AsyncWrite for BulkTcp {
     }
 }
 
-// The mark is raised on Linux only (see `BulkTcp::wanted`).
+// The mark is raised on Linux only (see `kernel_rechecks_readiness`).
 #[cfg(all(test, any(target_os = "linux", target_os = "android")))]
 mod tests {
     use super::*;
@@ -385,7 +439,7 @@ mod tests {
         assert_eq!(ours.wanted(), 1);
         ours.pos = 5 + OPEN_AFTER;
         assert_eq!(ours.wanted(), LOWAT);
-        ours.stop();
+        ours.stop().expect("mark down");
         assert_eq!(ours.wanted(), 1);
         assert_eq!(rcvlowat(ours.get_ref()), 1);
     }

@@ -59,12 +59,27 @@ impl Stream {
         }
     }
 
-    /// Ends bulk reading now: before the connection idles or is handed to another protocol.
-    pub(crate) fn bulk_stop(&mut self) {
+    /// Reads what is ready into `buf` without waiting (`None`: nothing is). Unlike a read
+    /// future polled once and dropped, it leaves no bulk-read wait bound behind.
+    pub(crate) fn gather(&mut self, buf: &mut bytes::BytesMut) -> Option<io::Result<usize>> {
+        use futures_util::FutureExt;
+        use tokio::io::AsyncReadExt;
+        self.bulk_tcp_mut().quiet = true;
+        let read = self.read_buf(buf).now_or_never();
+        self.bulk_tcp_mut().quiet = false;
+        read
+    }
+
+    fn bulk_tcp_mut(&mut self) -> &mut bulk::BulkTcp {
         match self {
-            Stream::Plain(s) => s.stop(),
-            Stream::Tls(s) => s.get_mut().bulk_tcp().stop(),
+            Stream::Plain(s) => s,
+            Stream::Tls(s) => s.get_mut().bulk_tcp(),
         }
+    }
+
+    /// Ends bulk reading now: before the connection idles or is handed to another protocol.
+    pub(crate) fn bulk_stop(&mut self) -> io::Result<()> {
+        self.bulk_tcp_mut().stop()
     }
 
     /// Checks, without blocking, whether an idle connection is still usable: the peer has not
