@@ -295,6 +295,20 @@ def test_a_cut_connection_raises_and_never_delivers_a_partial_message(
         assert ws.closed
 
 
+@pytest.mark.parametrize("script", [_cut_mid_message, _cut_mid_frame])
+def test_iterating_a_cut_connection_raises_instead_of_ending(
+    script: Callable[[socket.socket], None],
+) -> None:
+    # `for message in ws` ends only at the server's close; a cut is WebSocketClosed 1006.
+    with mreq.Session() as s:
+        ws = s.ws_connect(Scripted(script).url)
+        got: list[bytes] = []
+        with pytest.raises(WebSocketClosed) as info:
+            got.extend(ws)
+        assert info.value.code == WsCloseCode.ABNORMAL_CLOSURE
+        assert got == ([b"whole"] if script is _cut_mid_message else [])
+
+
 def _silent(conn: socket.socket) -> None:
     """Reads and never answers (nor closes) until the client goes."""
     conn.settimeout(10)
@@ -396,6 +410,27 @@ def test_async_a_cut_connection_raises_and_never_delivers_a_partial_message(
                 await ws.recv(timeout=10)
             assert info.value.code == WsCloseCode.ABNORMAL_CLOSURE
             assert ws.closed
+
+    run(main)
+
+
+@pytest.mark.parametrize("script", [_cut_mid_message, _cut_mid_frame])
+def test_async_iterating_a_cut_connection_raises_instead_of_ending(
+    run: Runner, script: Callable[[socket.socket], None]
+) -> None:
+    async def main() -> None:
+        async with mreq.AsyncSession() as s:
+            ws = await s.ws_connect(Scripted(script).url)
+            got: list[bytes] = []
+
+            async def collect() -> None:
+                async for message in ws:
+                    got.append(message)
+
+            with pytest.raises(WebSocketClosed) as info:
+                await collect()
+            assert info.value.code == WsCloseCode.ABNORMAL_CLOSURE
+            assert got == ([b"whole"] if script is _cut_mid_message else [])
 
     run(main)
 

@@ -108,8 +108,17 @@ fn chunked_is_final(head: &ResponseHead) -> Result<Option<bool>, ProtoError> {
 
 /// All Content-Length values, which must agree (RFC 9110 8.6).
 fn content_length(head: &ResponseHead) -> Result<Option<u64>, ProtoError> {
+    content_length_of(head.headers_named("content-length"))
+}
+
+/// The length that Content-Length field values declare: each value a list of decimals
+/// (`1000, 1000` is a length of 1000), all of which must agree (RFC 9110 8.6). `None` when
+/// there is no value. HTTP/2's response heads are checked with it too.
+pub fn content_length_of<'a>(
+    values: impl IntoIterator<Item = &'a [u8]>,
+) -> Result<Option<u64>, ProtoError> {
     let mut found: Option<u64> = None;
-    for value in head.headers_named("content-length") {
+    for value in values {
         for element in value.split(|&b| b == b',') {
             let n = parse_decimal(trim_ows(element)).ok_or(ProtoError::InvalidContentLength)?;
             match found {

@@ -63,7 +63,8 @@ mod syntax;
 pub mod ws;
 
 pub use body::{
-    BodyDecoder, BodyKind, Decoded, body_kind, request_wants_close, response_keeps_alive,
+    BodyDecoder, BodyKind, Decoded, body_kind, content_length_of, request_wants_close,
+    response_keeps_alive,
 };
 pub use error::{BodyError, ProtoError};
 pub use request::{encode_request_head, encode_request_head_checked};

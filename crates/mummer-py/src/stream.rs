@@ -213,15 +213,33 @@ impl Shared {
             let mut gathered = 0usize;
             let mut end: Option<Result<(), ErrorInfo>> = None;
             loop {
+                // Set when the batch went up while a read was pending: that read's chunk then
+                // ends this round.
+                let mut handed_up = false;
                 let next = {
                     let chunk = response.chunk();
                     tokio::pin!(chunk);
                     match std::future::poll_fn(|cx| Poll::Ready(chunk.as_mut().poll(cx))).await {
                         Poll::Ready(next) => next,
-                        Poll::Pending if !batch.is_empty() => break,
                         Poll::Pending => {
-                            if std::mem::take(&mut wake_owed) {
-                                self.wake_reader(&mut self.lock());
+                            // The pending read is kept, not dropped: a read can be in the
+                            // middle of resuming a cut body, and dropping it would drop the
+                            // error it holds (the next read would then see the cut
+                            // connection's end of stream as the body's end).
+                            if !batch.is_empty() || wake_owed {
+                                let mut state = self.lock();
+                                if state.closed {
+                                    guard.disarm();
+                                    return;
+                                }
+                                if !batch.is_empty() {
+                                    state.queued += gathered;
+                                    state.chunks.extend(batch.drain(..));
+                                    gathered = 0;
+                                    handed_up = true;
+                                }
+                                wake_owed = false;
+                                self.wake_reader(&mut state);
                             }
                             tokio::select! {
                                 biased;
@@ -238,7 +256,7 @@ impl Shared {
                     Ok(Some(chunk)) => {
                         gathered += chunk.len();
                         batch.push(chunk);
-                        if gathered >= limit {
+                        if gathered >= limit || handed_up {
                             break;
                         }
                     }
@@ -253,11 +271,17 @@ impl Shared {
                 }
             }
             let mut state = self.lock();
+            if state.closed {
+                // `close()` ended the stream with its own error and emptied the queue: nothing
+                // goes in after it, and its end stays.
+                guard.disarm();
+                return;
+            }
             state.raw_bytes = response.raw_bytes_received();
             state.resumes = response.resumes();
             state.queued += gathered;
             state.chunks.extend(batch.drain(..));
-            if end.is_some() {
+            if end.is_some() && state.end.is_none() {
                 state.end = end;
             }
             let done = state.end.is_some();

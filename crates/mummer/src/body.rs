@@ -17,7 +17,7 @@ use url::Url;
 
 use crate::deadline::Deadline;
 use crate::decode::{Decoder, Pull};
-use crate::error::{Error, Kind, TimeoutKind};
+use crate::error::{BodyError, Error, Kind, TimeoutKind};
 use crate::h1::H1Body;
 use crate::h2::H2Body;
 use crate::multipart::{FormReader, Layout};
@@ -325,6 +325,10 @@ pub(crate) struct ResponseBody {
     raw_base: u64,
     resume: Option<Box<Resumer>>,
     resumes: u32,
+    /// The error of a cut source while its resume runs. A read cancelled mid-resume (a
+    /// `select!`, a timeout, a pump that moves on) leaves it here, and the next read resumes
+    /// again or fails with it: never reads on as if the cut were the body's end.
+    cut: Option<Error>,
 }
 
 impl ResponseBody {
@@ -350,6 +354,7 @@ impl ResponseBody {
             raw_base: 0,
             resume: None,
             resumes: 0,
+            cut: None,
         }
     }
 
@@ -471,6 +476,10 @@ impl ResponseBody {
     }
 
     async fn next_inner(&mut self) -> Result<Option<Bytes>, Error> {
+        if let Some(error) = self.cut.take() {
+            // The read before this one was cancelled while it resumed.
+            self.try_resume(error).await?;
+        }
         loop {
             let Some(decoder) = self.decoder.as_mut() else {
                 return match self.next_raw().await {
@@ -517,21 +526,35 @@ impl ResponseBody {
             return Err(error);
         }
         let offset = self.raw_base + self.source.received();
+        // The cut source goes now (it closes its connection), and the error waits in `cut`
+        // until the resume has an answer.
+        self.raw_base = offset;
+        self.source = Source::Empty;
+        self.cut = Some(error);
         let attempt = resume.resume(offset, self.deadline);
         // An abort while resuming is the reader's error, as it is anywhere else in the body.
         let next = tokio::select! {
             biased;
-            _ = self.abort.cancelled() => return Err(Error::new(Kind::Aborted, None)),
+            _ = self.abort.cancelled() => {
+                self.cut = None;
+                return Err(Error::new(Kind::Aborted, None));
+            }
             r = attempt => r,
         };
-        match next {
-            Some(source) => {
-                self.raw_base = offset;
+        let error = self.cut.take();
+        match (next, error) {
+            (Some(source), _) => {
                 self.source = source;
                 self.resumes += 1;
                 Ok(())
             }
-            None => Err(error),
+            (None, Some(error)) => Err(error),
+            (None, None) => Err(Error::new(
+                Kind::Body(BodyError::Io {
+                    received: self.raw_base,
+                }),
+                Some("the resume lost its cause".into()),
+            )),
         }
     }
 

@@ -211,12 +211,26 @@ impl H2Conn {
         let bodiless = head
             || parts.status == http::StatusCode::NO_CONTENT
             || parts.status == http::StatusCode::NOT_MODIFIED;
-        let content_length = parts
-            .headers
-            .get(http::header::CONTENT_LENGTH)
-            .filter(|_| !bodiless)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u64>().ok());
+        // Parsed as HTTP/1.1's is: a list of equal values is that length; an invalid or
+        // disagreeing one is a malformed response (RFC 9113 8.1.1), never "no length" (which
+        // would let a cut body pass as complete).
+        let content_length = if bodiless {
+            None
+        } else {
+            mummer_proto::content_length_of(
+                parts
+                    .headers
+                    .get_all(http::header::CONTENT_LENGTH)
+                    .iter()
+                    .map(http::HeaderValue::as_bytes),
+            )
+            .map_err(|e| SendFailure {
+                error: Error::protocol(ProtocolError::Http2(format!(
+                    "malformed response: {e} in content-length"
+                ))),
+                replay: Replay::No,
+            })?
+        };
         let bulk = match (&self.bulk, start, content_length) {
             (Some(bulk), Some(start), Some(length))
                 if length >= 2 * crate::transport::bulk::LOWAT =>

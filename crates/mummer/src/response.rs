@@ -238,6 +238,9 @@ impl Response {
 
     /// The next chunk of the (decoded) body; `Ok(None)` once it is complete. After an error
     /// every further call fails again: an error is never followed by a clean end.
+    ///
+    /// Cancel-safe: a call dropped before it completes (in a `select!`, under a timeout) loses
+    /// no byte and no error; a resume it had started is started again by the next call.
     pub async fn chunk(&mut self) -> Result<Option<Bytes>> {
         self.body.next().await
     }

@@ -1278,6 +1278,62 @@ async fn h2_cut_by(fault: H2Step) -> (H2ScriptServer, Vec<u8>, mummer::Error) {
     (server, got, err)
 }
 
+/// A content-length given as a list of equal values (`1000, 1000`) is that length, as over
+/// HTTP/1.1: END_STREAM after 400 bytes is a cut, not a complete body.
+#[tokio::test]
+async fn h2_content_length_list_is_that_length() {
+    guard(async {
+        let (_server, origin) = h2(vec![
+            h2_head(&[("content-length", "1000, 1000")]),
+            H2Step::DataEnd(pattern::bytes(0, 400)),
+        ])
+        .await;
+        let mut response = origin
+            .client()
+            .get(&origin.url("/h2"))
+            .send()
+            .await
+            .expect("head");
+        let (got, err) = read_to_failure(&mut response).await;
+        assert_eq!(got.len(), 400);
+        assert_eq!(
+            err.kind(),
+            &Kind::Body(BodyError::Truncated {
+                expected: Some(1000),
+                received: 400
+            }),
+            "{err:?}"
+        );
+    })
+    .await;
+}
+
+/// An invalid or disagreeing content-length makes the HTTP/2 response malformed (RFC 9113
+/// 8.1.1): an error, never a body of unknown length.
+#[tokio::test]
+async fn h2_content_length_invalid_is_malformed() {
+    guard(async {
+        for value in ["1000, 999", "12a", "-5"] {
+            let (_server, origin) = h2(vec![
+                h2_head(&[("content-length", value)]),
+                H2Step::DataEnd(pattern::bytes(0, 400)),
+            ])
+            .await;
+            let err = origin
+                .client()
+                .get(&origin.url("/h2"))
+                .send()
+                .await
+                .expect_err("malformed content-length");
+            assert!(
+                matches!(err.kind(), Kind::Protocol(ProtocolError::Http2(m)) if m.contains("content-length")),
+                "{value}: {err:?}"
+            );
+        }
+    })
+    .await;
+}
+
 /// Test 15: RST_STREAM(INTERNAL_ERROR) after 400 of 1000 bytes.
 #[tokio::test]
 async fn h2_reset_mid_body() {

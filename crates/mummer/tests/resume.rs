@@ -1022,3 +1022,71 @@ async fn nginx_dynamic_gzip_is_not_resumed() {
     })
     .await;
 }
+
+/// A read cancelled while it resumes (a timeout around `chunk()`, a `select!`) leaves the body
+/// resumable: the next read resumes again and the body completes byte-exact. The cut here is
+/// a reset close-delimited body, whose cut connection would read as a clean end if a later
+/// read went back to it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_read_cancelled_mid_resume_leaves_the_body_resumable() {
+    guard(30, async {
+        let total = 1000usize;
+        let cut = 300usize;
+        let mut first = b"HTTP/1.1 200 OK\r\nAccept-Ranges: bytes\r\nETag: \"e1\"\r\n\
+                          Connection: close\r\n\r\n"
+            .to_vec();
+        first.extend_from_slice(&pattern::bytes(0, cut));
+        let rest = || {
+            let mut r = format!(
+                "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes {cut}-{}/{total}\r\n\
+                 Content-Length: {}\r\nETag: \"e1\"\r\n\r\n",
+                total - 1,
+                total - cut
+            )
+            .into_bytes();
+            r.extend_from_slice(&pattern::bytes(cut as u64, total - cut));
+            r
+        };
+        let server = ScriptServer::start(vec![
+            vec![
+                Step::ReadRequest,
+                Step::Write(first),
+                Step::Sleep(Duration::from_millis(50)),
+                Step::Reset,
+            ],
+            // The resume that the cancelled read started: it answers too late.
+            vec![
+                Step::ReadRequest,
+                Step::Sleep(Duration::from_secs(3)),
+                Step::Write(rest()),
+                Step::Close,
+            ],
+            vec![Step::ReadRequest, Step::Write(rest()), Step::Close],
+        ])
+        .await;
+        let client = Client::builder().resume(3).build().expect("client");
+        let url = format!("http://127.0.0.1:{}/x", server.port());
+        let mut response = client.get(&url).send().await.expect("send");
+        let mut body = Vec::new();
+        while body.len() < cut {
+            let chunk = response
+                .chunk()
+                .await
+                .expect("the first part")
+                .expect("data");
+            body.extend_from_slice(&chunk);
+        }
+        let cancelled = tokio::time::timeout(Duration::from_millis(500), response.chunk()).await;
+        assert!(
+            cancelled.is_err(),
+            "the resume was still waiting: {cancelled:?}"
+        );
+        while let Some(chunk) = response.chunk().await.expect("the body completes") {
+            body.extend_from_slice(&chunk);
+        }
+        assert_eq!(body, pattern::bytes(0, total));
+        assert_eq!(response.resumes(), 1);
+        assert_eq!(server.requests().len(), 3);
+    })
+    .await;
+}

@@ -430,7 +430,11 @@ class WebSocket(_Base):
     def __next__(self) -> bytes:
         try:
             data, flags = self.recv()
-        except WebSocketClosed:
+        except WebSocketClosed as e:
+            # A cut connection (1006) is a failure, not the end: a loop over the messages
+            # must not end as if the server had closed, perhaps mid-message.
+            if e.code == WsCloseCode.ABNORMAL_CLOSURE:
+                raise
             raise StopIteration from None
         if flags & _CLOSE:
             raise StopIteration
@@ -727,7 +731,10 @@ class AsyncWebSocket(_Base):
     async def __anext__(self) -> bytes:
         try:
             data, flags = await self.recv()
-        except WebSocketClosed:
+        except WebSocketClosed as e:
+            # As in `WebSocket.__next__`: a cut connection raises.
+            if e.code == WsCloseCode.ABNORMAL_CLOSURE:
+                raise
             raise StopAsyncIteration from None
         if flags & _CLOSE:
             raise StopAsyncIteration

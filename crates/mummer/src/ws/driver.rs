@@ -611,7 +611,16 @@ async fn writer<S: Io>(
                 _ = link.control_ready.notified() => continue,
                 command = rx.recv() => match command {
                     None => return,
-                    Some(c) => sent_close |= handle(c, &mut sender, &mut masks, &mut out, &mut tail, &mut permits, &mut flushes),
+                    Some(c) => match handle(c, &mut sender, &mut masks, &mut out, &mut tail, &mut permits, &mut flushes) {
+                    Ok(close) => sent_close |= close,
+                    Err(e) => {
+                        // Nothing of the message went out: the connection ends with 1011
+                        // and the error, rather than the send passing for done.
+                        link.close_now(Some((close_code::INTERNAL_ERROR, "message encoding failed".into())));
+                        failure = Some(send_error(e));
+                        sent_close = take_control(&link, &mut sender, &mut masks, &mut out);
+                    }
+                },
                 },
                 _ = tick => {
                     let pongs = link.pongs.load(Ordering::Acquire);
@@ -630,17 +639,25 @@ async fn writer<S: Io>(
         }
         while !sent_close && tail.is_none() && out.len() < WRITE_BATCH {
             match rx.try_recv() {
-                Ok(c) => {
-                    sent_close |= handle(
-                        c,
-                        &mut sender,
-                        &mut masks,
-                        &mut out,
-                        &mut tail,
-                        &mut permits,
-                        &mut flushes,
-                    );
-                }
+                Ok(c) => match handle(
+                    c,
+                    &mut sender,
+                    &mut masks,
+                    &mut out,
+                    &mut tail,
+                    &mut permits,
+                    &mut flushes,
+                ) {
+                    Ok(close) => sent_close |= close,
+                    Err(e) => {
+                        link.close_now(Some((
+                            close_code::INTERNAL_ERROR,
+                            "message encoding failed".into(),
+                        )));
+                        failure = Some(send_error(e));
+                        sent_close = take_control(&link, &mut sender, &mut masks, &mut out);
+                    }
+                },
                 Err(_) => break,
             }
         }
@@ -722,7 +739,8 @@ fn take_control(link: &Link, sender: &mut Sender, masks: &mut Masks, out: &mut V
     }
 }
 
-/// Encodes one command; true when it was a close.
+/// Encodes one command: `Ok(true)` when it was a close; an error when a message could not be
+/// encoded (then nothing of it was appended).
 fn handle(
     command: Command,
     sender: &mut Sender,
@@ -731,7 +749,7 @@ fn handle(
     tail: &mut Option<Tail>,
     permits: &mut Vec<OwnedSemaphorePermit>,
     flushes: &mut Vec<oneshot::Sender<()>>,
-) -> bool {
+) -> Result<bool, SendError> {
     match command {
         Command::Data {
             kind: Some(kind),
@@ -741,16 +759,15 @@ fn handle(
             ..
         } if data.len() >= STREAM_FROM => {
             let mask = masks.next();
-            match sender.message_header(kind, data.len(), mask, out) {
-                Ok(true) => *tail = Some(Tail { data, mask }),
-                // Compressed or split: whole into the buffer.
-                _ => {
-                    let mut mask = || masks.next();
-                    let _ = sender.message(kind, &data, &mut mask, out);
-                }
-            }
             permits.extend(permit);
-            false
+            if sender.message_header(kind, data.len(), mask, out)? {
+                *tail = Some(Tail { data, mask });
+            } else {
+                // Compressed or split: whole into the buffer.
+                let mut mask = || masks.next();
+                sender.message(kind, &data, &mut mask, out)?;
+            }
+            Ok(false)
         }
         Command::Data {
             kind,
@@ -760,22 +777,26 @@ fn handle(
             permit,
         } => {
             let mut mask = || masks.next();
-            // Order and kinds were checked when the command was queued.
-            let _ = match (whole, kind) {
-                (true, Some(k)) => sender.message(k, &data, &mut mask, out),
-                _ => sender.fragment(kind, &data, fin, &mut mask, out),
-            };
             permits.extend(permit);
-            false
+            // Order and kinds were checked when the command was queued; what is left is the
+            // compressor failing.
+            match (whole, kind) {
+                (true, Some(k)) => sender.message(k, &data, &mut mask, out)?,
+                _ => sender.fragment(kind, &data, fin, &mut mask, out)?,
+            }
+            Ok(false)
         }
         Command::Close(close) => {
             let close = close.as_ref().map(|(c, r)| (*c, r.as_str()));
-            let _ = sender.close(close, masks.next(), out);
-            true
+            // Codes were checked when queued; a bad one sends an empty close.
+            if sender.close(close, masks.next(), out).is_err() {
+                let _ = sender.close(None, masks.next(), out);
+            }
+            Ok(true)
         }
         Command::Flush(f) => {
             flushes.push(f);
-            false
+            Ok(false)
         }
     }
 }
