@@ -8,6 +8,7 @@ import asyncio
 import hashlib
 import json
 import socket
+import struct
 import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator
@@ -293,6 +294,36 @@ def test_a_cut_connection_raises_and_never_delivers_a_partial_message(
             ws.recv(timeout=10)
         assert info.value.code == WsCloseCode.ABNORMAL_CLOSURE
         assert ws.closed
+
+
+def _end_between_messages(conn: socket.socket) -> None:
+    conn.sendall(frame(0x1, b"whole"))
+    conn.shutdown(socket.SHUT_RDWR)
+
+
+def _reset_between_messages(conn: socket.socket) -> None:
+    conn.sendall(frame(0x1, b"whole"))
+    time.sleep(0.2)
+    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    conn.close()
+
+
+def test_iteration_ends_at_an_end_of_stream_between_messages_and_raises_on_a_reset() -> None:
+    # As curl_cffi's: a plain end of stream between messages ends the loop (recv() still
+    # raises WebSocketClosed 1006); a reset is a failure and raises from the loop.
+    with mreq.Session() as s:
+        ws = s.ws_connect(Scripted(_end_between_messages).url)
+        assert list(ws) == [b"whole"]
+        assert ws.closed
+        with pytest.raises(WebSocketClosed) as info:
+            ws.recv(timeout=10)
+        assert info.value.code == WsCloseCode.ABNORMAL_CLOSURE
+        ws = s.ws_connect(Scripted(_reset_between_messages).url)
+        got: list[bytes] = []
+        with pytest.raises(WebSocketClosed) as info:
+            got.extend(ws)
+        assert info.value.code == WsCloseCode.ABNORMAL_CLOSURE
+        assert got == [b"whole"]
 
 
 @pytest.mark.parametrize("script", [_cut_mid_message, _cut_mid_frame])

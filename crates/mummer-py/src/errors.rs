@@ -40,6 +40,7 @@ pub(crate) const KINDS: &[&str] = &[
     "ws_handshake",
     "ws_protocol",
     "ws_abnormal",
+    "ws_cut",
     "ws_closed",
     "ws_send",
     "ws_keepalive",
@@ -104,7 +105,18 @@ impl From<&mummer::Error> for ErrorInfo {
         // A WebSocket failure that stands for a close code carries that code, as curl_cffi's
         // WebSocketError does (1002, 1006, 1007, 1009, 1011).
         let code = e.close_code().map_or(e.curl_code(), u32::from);
-        ErrorInfo::new(e.to_string(), kind_name(e.kind()), code)
+        let kind = match e.kind() {
+            // A connection that failed (an I/O error) or ended in the middle of a message, not
+            // one that ended between messages: iterating a WebSocket raises for this one
+            // only, as curl_cffi's does (it stops at a plain end of stream).
+            Kind::WebSocket(WebSocketError::Abnormal { in_message })
+                if *in_message || std::error::Error::source(e).is_some() =>
+            {
+                "ws_cut"
+            }
+            kind => kind_name(kind),
+        };
+        ErrorInfo::new(e.to_string(), kind, code)
     }
 }
 

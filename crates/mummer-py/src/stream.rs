@@ -216,6 +216,9 @@ impl Shared {
                 // Set when the batch went up while a read was pending: that read's chunk then
                 // ends this round.
                 let mut handed_up = false;
+                // What the batch so far came with, for a hand-up while the next read holds the
+                // response.
+                let (raw_bytes, resumes) = (response.raw_bytes_received(), response.resumes());
                 let next = {
                     let chunk = response.chunk();
                     tokio::pin!(chunk);
@@ -233,6 +236,8 @@ impl Shared {
                                     return;
                                 }
                                 if !batch.is_empty() {
+                                    state.raw_bytes = raw_bytes;
+                                    state.resumes = resumes;
                                     state.queued += gathered;
                                     state.chunks.extend(batch.drain(..));
                                     gathered = 0;

@@ -477,7 +477,11 @@ impl ResponseBody {
 
     async fn next_inner(&mut self) -> Result<Option<Bytes>, Error> {
         if let Some(error) = self.cut.take() {
-            // The read before this one was cancelled while it resumed.
+            // The read before this one was cancelled while it resumed. An abort since then
+            // is the reader's error, as it is anywhere else in the body.
+            if self.abort.is_cancelled() {
+                return Err(Error::new(Kind::Aborted, None));
+            }
             self.try_resume(error).await?;
         }
         loop {

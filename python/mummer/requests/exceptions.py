@@ -276,6 +276,7 @@ _KIND_TO_CLASS: dict[str, type[RequestException]] = {
     "ws_handshake": ConnectionError,
     "ws_protocol": ConnectionError,
     "ws_abnormal": ConnectionError,
+    "ws_cut": ConnectionError,
     "ws_closed": SessionClosed,
     "ws_send": RequestException,
     "ws_keepalive": Timeout,

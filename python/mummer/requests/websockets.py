@@ -86,6 +86,10 @@ class WebSocketError(CurlError):
 class WebSocketClosed(WebSocketError, SessionClosed):
     """The WebSocket is closed (``code``: its close code)."""
 
+    # Set when the connection failed or ended in the middle of a message (not between
+    # messages): iteration raises it instead of ending.
+    _cut: bool = False
+
 
 class WebSocketTimeout(WebSocketError, Timeout):
     """A WebSocket operation timed out."""
@@ -132,7 +136,10 @@ _MAX_CLOSE_REASON = 123
 _INVALID_UTF8 = "Invalid UTF-8 in a text message"
 
 # Engine failures that are the WebSocket's own, by the kind the engine reports.
-_CLOSED_KINDS = {"ws_closed", "ws_abnormal"}
+# "ws_abnormal": the connection ended between messages without a close frame; "ws_cut": it
+# failed, or ended in the middle of a message. Both are close code 1006.
+_ABNORMAL_KINDS = {"ws_abnormal", "ws_cut"}
+_CLOSED_KINDS = {"ws_closed"} | _ABNORMAL_KINDS
 _TIMEOUT_KINDS = {"ws_close_timeout", "timeout_read", "timeout_total", "ws_keepalive"}
 _WS_KINDS = {"ws_handshake", "ws_protocol", "ws_send"}
 
@@ -141,8 +148,10 @@ def _ws_error(err: _native.NativeError) -> Exception:
     """The exception for an engine failure of a WebSocket operation."""
     kind = err.kind
     if kind in _CLOSED_KINDS:
-        code = WsCloseCode.ABNORMAL_CLOSURE if kind == "ws_abnormal" else WsCloseCode.OK
-        return WebSocketClosed(err.message, code)
+        code = WsCloseCode.ABNORMAL_CLOSURE if kind in _ABNORMAL_KINDS else WsCloseCode.OK
+        closed = WebSocketClosed(err.message, code)
+        closed._cut = kind == "ws_cut"
+        return closed
     if kind in _TIMEOUT_KINDS:
         return WebSocketTimeout(err.message, err.code or CurlECode.OPERATION_TIMEDOUT)
     if kind in _WS_KINDS:
@@ -396,7 +405,7 @@ class WebSocket(_Base):
     def _failed(self, err: _native.NativeError) -> None:
         if err.kind in _CLOSED_KINDS or err.kind in _WS_KINDS or err.kind == "ws_keepalive":
             self.closed = True
-            if self._close_code is None and err.kind == "ws_abnormal":
+            if self._close_code is None and err.kind in _ABNORMAL_KINDS:
                 self._close_code = WsCloseCode.ABNORMAL_CLOSURE
 
     def recv(self, *, timeout: Optional[float] = None) -> tuple[bytes, int]:
@@ -431,9 +440,10 @@ class WebSocket(_Base):
         try:
             data, flags = self.recv()
         except WebSocketClosed as e:
-            # A cut connection (1006) is a failure, not the end: a loop over the messages
-            # must not end as if the server had closed, perhaps mid-message.
-            if e.code == WsCloseCode.ABNORMAL_CLOSURE:
+            # A connection that failed or ended mid-message is a failure, not the end: a loop
+            # over the messages must not end as if the server had closed. One that ended
+            # between messages without a close frame ends the loop, as in curl_cffi.
+            if e._cut:
                 raise
             raise StopIteration from None
         if flags & _CLOSE:
@@ -732,8 +742,8 @@ class AsyncWebSocket(_Base):
         try:
             data, flags = await self.recv()
         except WebSocketClosed as e:
-            # As in `WebSocket.__next__`: a cut connection raises.
-            if e.code == WsCloseCode.ABNORMAL_CLOSURE:
+            # As in `WebSocket.__next__`: a failed or cut connection raises.
+            if e._cut:
                 raise
             raise StopAsyncIteration from None
         if flags & _CLOSE:
@@ -760,7 +770,7 @@ class AsyncWebSocket(_Base):
         except _native.NativeError as e:
             if e.kind in _CLOSED_KINDS or e.kind in _WS_KINDS or e.kind == "ws_keepalive":
                 self.closed = True
-                if self._close_code is None and e.kind == "ws_abnormal":
+                if self._close_code is None and e.kind in _ABNORMAL_KINDS:
                     self._close_code = WsCloseCode.ABNORMAL_CLOSURE
             raise _ws_error(e) from e
 

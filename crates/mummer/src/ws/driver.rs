@@ -145,22 +145,6 @@ impl Link {
         whole: bool,
     ) -> Result<()> {
         self.can_send()?;
-        {
-            let mut mid = self
-                .sending_fragments
-                .lock()
-                .unwrap_or_else(|p| p.into_inner());
-            let in_order = match (whole, kind) {
-                (true, _) | (false, Some(_)) => !*mid,
-                (false, None) => *mid,
-            };
-            if !in_order {
-                return Err(send_error(SendError::FragmentOrder).with_url(&self.url));
-            }
-            if !whole {
-                *mid = !fin;
-            }
-        }
         // A message larger than the whole budget waits for all of it: the queue then holds
         // that one message.
         let want = data.len().clamp(1, self.budget_max);
@@ -170,6 +154,20 @@ impl Link {
             .acquire_many_owned(u32::try_from(want).unwrap_or(u32::MAX))
             .await
             .map_err(|_| self.send_closed())?;
+        // Order is checked and the command queued under one lock: two senders racing could
+        // otherwise queue in the other order than they were checked in, and the writer would
+        // meet fragments out of order.
+        let mut mid = self
+            .sending_fragments
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        let in_order = match (whole, kind) {
+            (true, _) | (false, Some(_)) => !*mid,
+            (false, None) => *mid,
+        };
+        if !in_order {
+            return Err(send_error(SendError::FragmentOrder).with_url(&self.url));
+        }
         self.commands
             .send(Command::Data {
                 kind,
@@ -178,7 +176,11 @@ impl Link {
                 whole,
                 permit: Some(permit),
             })
-            .map_err(|_| self.send_closed())
+            .map_err(|_| self.send_closed())?;
+        if !whole {
+            *mid = !fin;
+        }
+        Ok(())
     }
 
     pub(crate) fn control(&self, control: Control) -> Result<()> {
