@@ -588,6 +588,11 @@ fn from_public(cookie: &Cookie) -> Result<cookie_store::Cookie<'static>, Invalid
         Some(rest) => (rest, false),
         None => (cookie.domain.as_str(), cookie.host_only),
     };
+    // An empty label (`.`, `..x`, `a..b`) names no host. (`.` once stood for the every-host
+    // domain `""`, and read back from cookies.txt as `""`, merging two cookies into one.)
+    if cookie.domain == "." || domain.starts_with('.') || domain.contains("..") {
+        return Err(InvalidCookie::Domain);
+    }
     let host = if domain.is_empty() {
         None
     } else {

@@ -963,7 +963,7 @@ fn netscape_errors_name_the_line_and_change_nothing() {
     let mut jar = Jar::new();
     jar.insert("keep", "1", "", "/", false).expect("valid");
     let good = "example.com\tFALSE\t/\tFALSE\t0\tgood\tv\n";
-    let cases: [(&str, CookieFileError); 6] = [
+    let cases: [(&str, CookieFileError); 9] = [
         (
             "example.com\tFALSE\t/\tFALSE\t0\n",
             CookieFileError::FieldCount { line: 2, found: 5 },
@@ -992,6 +992,29 @@ fn netscape_errors_name_the_line_and_change_nothing() {
         ),
         (
             "exa mple.com\tFALSE\t/\tFALSE\t0\ta\tb\n",
+            CookieFileError::Cookie {
+                line: 2,
+                reason: InvalidCookie::Domain,
+            },
+        ),
+        // Empty labels name no host. `..` (and `...`) once loaded as the domains `.` and
+        // `""`, which wrote back as one cookie (found by the cookie_file fuzzer).
+        (
+            "..\tTRUE\t/\tFALSE\t0\ta\tb\n",
+            CookieFileError::Cookie {
+                line: 2,
+                reason: InvalidCookie::Domain,
+            },
+        ),
+        (
+            "...\tTRUE\t/\tFALSE\t0\ta\tb\n",
+            CookieFileError::Cookie {
+                line: 2,
+                reason: InvalidCookie::Domain,
+            },
+        ),
+        (
+            "a..example.com\tFALSE\t/\tFALSE\t0\ta\tb\n",
             CookieFileError::Cookie {
                 line: 2,
                 reason: InvalidCookie::Domain,
