@@ -157,6 +157,10 @@ class Stream:
     def delivered(self) -> int: ...
     @property
     def resumes(self) -> int: ...
+    @property
+    def close_notify_missing(self) -> bool:
+        """Set once the body ended: the server closed TLS without close_notify, so the end
+        of this close-delimited body cannot be told from a cut."""
 
 @final
 class Response:
@@ -208,13 +212,17 @@ class Response:
     @property
     def resumes(self) -> int: ...
     @property
+    def close_notify_missing(self) -> bool:
+        """The body ended with a TLS connection the server closed without close_notify (a
+        close-delimited body): its end cannot be told from a cut."""
+    @property
     def stream(self) -> Optional[Stream]: ...
     def summary(
         self,
     ) -> tuple[
         tuple[str, int, str, str],
         tuple[int, str, int, str, int, int, int],
-        tuple[Optional[bytes], int, int, Optional[Stream]],
+        tuple[Optional[bytes], int, int, Optional[Stream], bool],
     ]:
         """What `_fill` reads, in one call."""
 

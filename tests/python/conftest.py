@@ -270,6 +270,17 @@ def _listening(port: int) -> bool:
 
 
 @pytest.fixture(scope="session")
+def tls_certs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A directory with a throwaway CA (``ca.pem``) and a server certificate for localhost
+    and 127.0.0.1 (``server.pem``, ``server.key``), for the tests' own TLS servers."""
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl CLI is not installed")
+    d = tmp_path_factory.mktemp("certs")
+    _make_ca(d)
+    return d
+
+
+@pytest.fixture(scope="session")
 def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nginx]:
     if not os.path.isfile(NGINX_BIN):
         pytest.skip(f"nginx is not installed ({NGINX_BIN})")

@@ -10,10 +10,15 @@ again; reading after ``close()`` raises `StreamConsumedError`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
+import ssl
+import threading
+import warnings
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional
 
 import pytest
@@ -21,6 +26,7 @@ from mummer_testutil import adrain, drain, pattern
 
 from mummer import requests as mreq
 from mummer.requests import exceptions as exc
+from mummer.utils import MummerWarning
 
 N = 100_000
 AT = 30_000
@@ -409,3 +415,105 @@ def test_a_sync_sessions_stream_read_from_async_code_raises_the_fault(
         asyncio.run(main())
     assert info.value.code == 18
     assert b"".join(got) == pattern(0, AT)
+
+
+# -- close-delimited bodies over TLS and close_notify -------------------------------------------
+
+CLOSE_DELIMITED = 300_000
+
+
+@contextlib.contextmanager
+def _close_delimited_tls(certs: Path, notify: bool) -> Iterator[str]:
+    """A TLS server (HTTP/1.1) that answers each request with `CLOSE_DELIMITED` pattern bytes
+    delimited by the connection's end, then closes with close_notify (`notify`) or with a
+    bare FIN (the end a cut would also make). Yields its base URL."""
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(str(certs / "server.pem"), str(certs / "server.key"))
+    ctx.set_alpn_protocols(["http/1.1"])
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    stop = threading.Event()
+
+    def serve(raw: socket.socket) -> None:
+        raw.settimeout(10)
+        try:
+            with ctx.wrap_socket(raw, server_side=True) as conn:
+                head = b""
+                while b"\r\n\r\n" not in head:
+                    piece = conn.recv(4096)
+                    if not piece:
+                        return
+                    head += piece
+                conn.sendall(b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n")
+                conn.sendall(pattern(0, CLOSE_DELIMITED))
+                if notify:
+                    conn.unwrap()  # close_notify, then the client's answer or its close
+                else:
+                    conn.shutdown(socket.SHUT_RDWR)  # the TCP FIN alone: no close_notify
+        except OSError:  # ssl.SSLError is one; the client may close first
+            pass
+        finally:
+            raw.close()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                raw, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            threading.Thread(target=serve, args=(raw,), daemon=True).start()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"https://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
+
+
+def _read(url: str, ca: str, streamed: bool, use_async: bool) -> tuple[mreq.Response, bytes]:
+    """GETs `url` whole or streamed (iterated to its end), sync or async: the response and
+    its body."""
+    if use_async:
+
+        async def run() -> tuple[mreq.Response, bytes]:
+            async with mreq.AsyncSession(verify=ca) as s:
+                r = await s.get(url, stream=streamed)
+                if not streamed:
+                    return r, r.content
+                return r, b"".join([c async for c in r.aiter_content()])
+
+        return asyncio.run(run())
+    with mreq.Session(verify=ca) as s:
+        r = s.get(url, stream=streamed)
+        return r, b"".join(r.iter_content()) if streamed else r.content
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@pytest.mark.parametrize("streamed", [False, True], ids=["whole", "streamed"])
+@pytest.mark.parametrize("notify", [True, False], ids=["close_notify", "bare-fin"])
+def test_a_close_delimited_tls_body_says_whether_close_notify_ended_it(
+    tls_certs: Path, notify: bool, streamed: bool, use_async: bool
+) -> None:
+    # Such a body has no length to check: its end is the connection's. Without close_notify,
+    # that end looks exactly like a cut, so the response says so (attribute and warning, as
+    # curl warns) instead of passing for verified.
+    with (
+        _close_delimited_tls(tls_certs, notify) as url,
+        warnings.catch_warnings(record=True) as caught,
+    ):
+        warnings.simplefilter("always")
+        r, body = _read(url + "/body", str(tls_certs / "ca.pem"), streamed, use_async)
+    assert body == pattern(0, CLOSE_DELIMITED)
+    assert r.close_notify_missing is (not notify)
+    ours = [w for w in caught if issubclass(w.category, MummerWarning)]
+    if notify:
+        assert ours == []
+    else:
+        assert len(ours) == 1
+        assert "close_notify" in str(ours[0].message)
+        assert ours[0].filename == __file__  # attributed to the caller, not to mummer

@@ -403,6 +403,7 @@ async fn run(
             chunks,
             raw_bytes: response.raw_bytes_received(),
             resumes: response.resumes(),
+            close_notify_missing: response.close_notify_missing(),
         },
     ))
 }

@@ -141,11 +141,13 @@ impl Head {
 
 /// The body, as the runtime handed it over.
 pub(crate) enum BodyData {
-    /// Read whole: the chunks, and the raw byte count and resumes.
+    /// Read whole: the chunks, the raw byte count and resumes, and whether the body ended
+    /// with a TLS connection closed without close_notify.
     Whole {
         chunks: Vec<Bytes>,
         raw_bytes: u64,
         resumes: u32,
+        close_notify_missing: bool,
     },
     Stream(Reader),
 }
@@ -157,6 +159,7 @@ pub(crate) struct Response {
     content: Option<Py<PyBytes>>,
     raw_bytes: u64,
     resumes: u32,
+    close_notify_missing: bool,
     stream: Option<Py<Stream>>,
 }
 
@@ -167,6 +170,7 @@ impl Response {
                 chunks,
                 raw_bytes,
                 resumes,
+                close_notify_missing,
             } => {
                 let content = crate::stream::to_bytes(py, &chunks)?;
                 Response {
@@ -174,6 +178,7 @@ impl Response {
                     content: Some(content.unbind()),
                     raw_bytes,
                     resumes,
+                    close_notify_missing,
                     stream: None,
                 }
             }
@@ -182,6 +187,7 @@ impl Response {
                 content: None,
                 raw_bytes: 0,
                 resumes: 0,
+                close_notify_missing: false,
                 stream: Some(Py::new(
                     py,
                     Stream {
@@ -371,6 +377,13 @@ impl Response {
         self.resumes
     }
 
+    /// The body ended with a TLS connection the server closed without close_notify (a
+    /// close-delimited body): its end cannot be told from a cut.
+    #[getter]
+    fn close_notify_missing(&self) -> bool {
+        self.close_notify_missing
+    }
+
     #[getter]
     fn stream<'py>(&self, py: Python<'py>) -> Option<Bound<'py, Stream>> {
         self.stream.as_ref().map(|s| s.bind(py).clone())
@@ -378,7 +391,7 @@ impl Response {
 
     /// What `_fill` reads, in one call instead of fifteen: ((url, status, reason,
     /// http_version), (redirect_count, primary_ip, primary_port, local_ip, local_port,
-    /// header_size, retries), (content, raw_bytes, resumes, stream)).
+    /// header_size, retries), (content, raw_bytes, resumes, stream, close_notify_missing)).
     #[allow(clippy::type_complexity)]
     fn summary<'py>(
         &self,
@@ -399,6 +412,7 @@ impl Response {
             u64,
             u32,
             Option<Bound<'py, Stream>>,
+            bool,
         ),
     ) {
         (
@@ -422,6 +436,7 @@ impl Response {
                 self.raw_bytes,
                 self.resumes,
                 self.stream(py),
+                self.close_notify_missing,
             ),
         )
     }

@@ -61,6 +61,8 @@ struct State {
     raw_bytes: u64,
     delivered: u64,
     resumes: u32,
+    /// Set at the end: the body ended with a TLS connection closed without close_notify.
+    close_notify_missing: bool,
 }
 
 impl Shared {
@@ -79,6 +81,7 @@ impl Shared {
                 raw_bytes: 0,
                 delivered: 0,
                 resumes: 0,
+                close_notify_missing: false,
             }),
             readable: Condvar::new(),
             room: tokio::sync::Notify::new(),
@@ -284,6 +287,9 @@ impl Shared {
             }
             state.raw_bytes = response.raw_bytes_received();
             state.resumes = response.resumes();
+            if matches!(end, Some(Ok(()))) {
+                state.close_notify_missing = response.close_notify_missing();
+            }
             state.queued += gathered;
             state.chunks.extend(batch.drain(..));
             if end.is_some() && state.end.is_none() {
@@ -613,5 +619,12 @@ impl Stream {
     #[getter]
     fn resumes(&self) -> PyResult<u32> {
         Ok(self.shared.get()?.lock().resumes)
+    }
+
+    /// Set once the body ended: the server closed TLS without close_notify, so the end of
+    /// this close-delimited body cannot be told from a cut.
+    #[getter]
+    fn close_notify_missing(&self) -> PyResult<bool> {
+        Ok(self.shared.get()?.lock().close_notify_missing)
     }
 }

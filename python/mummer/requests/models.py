@@ -14,17 +14,21 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import os
 import re
+import sys
+import warnings
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import timedelta
 from json import JSONDecodeError as _StdlibJSONDecodeError
 from json import loads as _json_loads
-from types import TracebackType
+from types import FrameType, TracebackType
 from typing import TYPE_CHECKING, Any, AnyStr, Generic, Literal, Optional, TypeVar, Union, overload
 from urllib.parse import urljoin
 
 from .. import _native, _wake
 from ..const import CurlHttpVersion
+from ..utils import MummerWarning
 from .cookies import Cookies
 from .exceptions import HTTPError, JSONDecodeError, StreamConsumedError, _from_native
 from .headers import Headers
@@ -157,6 +161,9 @@ class Response:
             (see the notes on each; some are estimates, mummer's engine counts differently).
         retries, resumes: how often the engine retried the request and resumed the body
             (mummer's own).
+        close_notify_missing: the body was delimited by the connection's end and the server
+            closed TLS without close_notify, so that end cannot be told from a cut (set once
+            the body ended; a `MummerWarning` says so too, as curl warns). mummer's own.
     """
 
     headers = _Lazy(_lazy_headers)
@@ -202,6 +209,7 @@ class Response:
         self.response_size = 0
         self.retries = 0
         self.resumes = 0
+        self.close_notify_missing = False
         self._content: Optional[bytes] = b""
         self._stream: Optional[_native.Stream] = None
         # unread -> reading -> done | closed; "failed" when the body raised (reads raise again)
@@ -343,6 +351,9 @@ class Response:
             try:
                 self.download_size = self._stream.raw_bytes
                 self.resumes = self._stream.resumes
+                if state == "done" and self._stream.close_notify_missing:
+                    self.close_notify_missing = True
+                    _warn_close_notify(self.url)
             except _native.NativeError:
                 pass  # a stream from before os.fork(): the child cannot read its counters
             self.response_size = self.download_size + self.header_size
@@ -627,8 +638,11 @@ def _fill(
             rsp.header_size,
             rsp.retries,
         ),
-        (content, raw_bytes, rsp.resumes, stream),
+        (content, raw_bytes, rsp.resumes, stream, close_notify_missing),
     ) = native.summary()
+    if close_notify_missing:
+        rsp.close_notify_missing = True
+        _warn_close_notify(rsp.url)
     rsp.status_code = status
     rsp.ok = 200 <= status < 400
     rsp.http_version = _HTTP_VERSIONS.get(version, CurlHttpVersion.NONE)
@@ -658,9 +672,9 @@ def _whole_response(native: _native.Response, default_encoding: DefaultEncoding)
     (
         (url, status, reason, version),
         (redirect_count, primary_ip, primary_port, local_ip, local_port, header_size, retries),
-        (content, raw_bytes, resumes, stream),
+        (content, raw_bytes, resumes, stream, close_notify_missing),
     ) = native.summary()
-    if stream is not None:  # not for this path; kept correct all the same
+    if stream is not None or close_notify_missing:  # rare here; the general path handles them
         rsp = Response()
         _fill(
             rsp,
@@ -696,12 +710,31 @@ def _whole_response(native: _native.Response, default_encoding: DefaultEncoding)
         "response_size": raw_bytes + header_size,
         "retries": retries,
         "resumes": resumes,
+        "close_notify_missing": False,
         "_content": content or b"",
         "_stream": None,
         "_stream_state": "done",
         "_on_finish": None,
     }
     return rsp
+
+
+def _warn_close_notify(url: str) -> None:
+    # Attributed to the caller's line: the first frame outside this package.
+    level = 2
+    frame: Optional[FrameType] = sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
+        level += 1
+        frame = frame.f_back
+    warnings.warn(
+        f"{url}: the server closed TLS without close_notify; the body ended with the "
+        "connection and may be incomplete",
+        MummerWarning,
+        stacklevel=level,
+    )
+
+
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
 
 def _hop(hop: dict[str, Any], default_encoding: DefaultEncoding, cls: type[Response]) -> Response:

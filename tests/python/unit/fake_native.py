@@ -219,7 +219,7 @@ def summary_of(r: Any) -> tuple[Any, ...]:
             r.header_size,
             r.retries,
         ),
-        (r.content, r.raw_bytes, r.resumes, r.stream),
+        (r.content, r.raw_bytes, r.resumes, r.stream, r.close_notify_missing),
     )
 
 
@@ -259,6 +259,7 @@ class Response:
         self.content: Optional[bytes] = b"hello"
         self.raw_bytes = 5
         self.resumes = 0
+        self.close_notify_missing = False
         self.stream = None
 
     def summary(self) -> tuple[Any, ...]:

@@ -40,6 +40,7 @@ class FakeStream:
         self.raw_bytes = 0
         self.delivered = 0
         self.resumes = 0
+        self.close_notify_missing = False
         self.reads: list[tuple[int, int]] = []
         self.waits = 0
 
@@ -86,6 +87,7 @@ class FakeNative:
         self.content: Optional[bytes] = b"body"
         self.raw_bytes = 4
         self.resumes = 0
+        self.close_notify_missing = False
         self.stream: Optional[FakeStream] = None
         self.__dict__.update(kw)
 
