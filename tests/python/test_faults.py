@@ -19,7 +19,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import pytest
 from mummer_testutil import adrain, drain, pattern
@@ -455,6 +455,8 @@ def _close_delimited_tls(certs: Path, notify: bool) -> Iterator[str]:
         finally:
             raw.close()
 
+    servers: list[threading.Thread] = []
+
     def accept() -> None:
         while not stop.is_set():
             try:
@@ -463,7 +465,9 @@ def _close_delimited_tls(certs: Path, notify: bool) -> Iterator[str]:
                 continue
             except OSError:
                 return
-            threading.Thread(target=serve, args=(raw,), daemon=True).start()
+            server = threading.Thread(target=serve, args=(raw,), daemon=True)
+            servers.append(server)
+            server.start()
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
@@ -473,31 +477,49 @@ def _close_delimited_tls(certs: Path, notify: bool) -> Iterator[str]:
         stop.set()
         thread.join()
         listener.close()
+        for server in servers:
+            server.join(15)
 
 
-def _read(url: str, ca: str, streamed: bool, use_async: bool) -> tuple[mreq.Response, bytes]:
-    """GETs `url` whole or streamed (iterated to its end), sync or async: the response and
-    its body."""
+def _read(url: str, ca: str, how: str, use_async: bool) -> tuple[mreq.Response, bytes]:
+    """GETs `url` sync or async, `how`: "plain" (no keywords: the plain GET path), "whole"
+    (with keywords: the general path) or "streamed" (read by two iterators, each to the
+    end). The response and its body."""
+    kwargs: dict[str, Any] = {"stream": True} if how == "streamed" else {}
+    if how == "whole":
+        kwargs["headers"] = {"X-Test": "1"}
     if use_async:
 
         async def run() -> tuple[mreq.Response, bytes]:
             async with mreq.AsyncSession(verify=ca) as s:
-                r = await s.get(url, stream=streamed)
-                if not streamed:
+                r = await s.get(url, **kwargs)
+                if how != "streamed":
                     return r, r.content
-                return r, b"".join([c async for c in r.aiter_content()])
+                # Two iterators over one body: the second takes the rest, then the first
+                # finds the end too. One end, so one warning.
+                first_it = r.aiter_content()
+                first = await first_it.__anext__()
+                rest = b"".join([c async for c in r.aiter_content()])
+                assert b"".join([c async for c in first_it]) == b""
+                return r, first + rest
 
         return asyncio.run(run())
     with mreq.Session(verify=ca) as s:
-        r = s.get(url, stream=streamed)
-        return r, b"".join(r.iter_content()) if streamed else r.content
+        r = s.get(url, **kwargs)
+        if how != "streamed":
+            return r, r.content
+        first_it = r.iter_content()
+        first = next(first_it)
+        rest = b"".join(r.iter_content())
+        assert b"".join(first_it) == b""
+        return r, first + rest
 
 
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
-@pytest.mark.parametrize("streamed", [False, True], ids=["whole", "streamed"])
+@pytest.mark.parametrize("how", ["plain", "whole", "streamed"])
 @pytest.mark.parametrize("notify", [True, False], ids=["close_notify", "bare-fin"])
 def test_a_close_delimited_tls_body_says_whether_close_notify_ended_it(
-    tls_certs: Path, notify: bool, streamed: bool, use_async: bool
+    tls_certs: Path, notify: bool, how: str, use_async: bool
 ) -> None:
     # Such a body has no length to check: its end is the connection's. Without close_notify,
     # that end looks exactly like a cut, so the response says so (attribute and warning, as
@@ -507,7 +529,7 @@ def test_a_close_delimited_tls_body_says_whether_close_notify_ended_it(
         warnings.catch_warnings(record=True) as caught,
     ):
         warnings.simplefilter("always")
-        r, body = _read(url + "/body", str(tls_certs / "ca.pem"), streamed, use_async)
+        r, body = _read(url + "/body", str(tls_certs / "ca.pem"), how, use_async)
     assert body == pattern(0, CLOSE_DELIMITED)
     assert r.close_notify_missing is (not notify)
     ours = [w for w in caught if issubclass(w.category, MummerWarning)]
@@ -517,3 +539,26 @@ def test_a_close_delimited_tls_body_says_whether_close_notify_ended_it(
         assert len(ours) == 1
         assert "close_notify" in str(ours[0].message)
         assert ours[0].filename == __file__  # attributed to the caller, not to mummer
+
+
+def test_a_close_notify_warning_made_an_error_still_finishes_the_response(tls_certs: Path) -> None:
+    # With the warning turned into an error (pytest's `-W error`, a program's own filter),
+    # it is raised from the body's last read, after the response was finished: the
+    # session's only slot (max_clients=1) is free again for the next request.
+    async def run(url: str) -> bytes:
+        async with mreq.AsyncSession(verify=str(tls_certs / "ca.pem"), max_clients=1) as s:
+            r = await s.get(url, stream=True)
+            got: list[bytes] = []
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", MummerWarning)
+                with pytest.raises(MummerWarning, match="close_notify"):
+                    await adrain(r.aiter_content(), got)
+            assert r.close_notify_missing
+            assert b"".join(got) == pattern(0, CLOSE_DELIMITED)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", MummerWarning)
+                again = await asyncio.wait_for(s.get(url), 10)
+            return again.content
+
+    with _close_delimited_tls(tls_certs, False) as url:
+        assert asyncio.run(run(url + "/body")) == pattern(0, CLOSE_DELIMITED)

@@ -347,13 +347,14 @@ class Response:
         return stream
 
     def _finish(self, state: str) -> None:
+        # Once per body: a second iterator reaching the same end finds it "done" already.
+        warn = False
         if self._stream is not None:
             try:
                 self.download_size = self._stream.raw_bytes
                 self.resumes = self._stream.resumes
-                if state == "done" and self._stream.close_notify_missing:
-                    self.close_notify_missing = True
-                    _warn_close_notify(self.url)
+                if state == "done" and self._stream_state != "done":
+                    warn = self.close_notify_missing = self._stream.close_notify_missing
             except _native.NativeError:
                 pass  # a stream from before os.fork(): the child cannot read its counters
             self.response_size = self.download_size + self.header_size
@@ -361,6 +362,9 @@ class Response:
         on_finish, self._on_finish = self._on_finish, None
         if on_finish is not None:
             on_finish()
+        # Last: a warning filter that raises must not leave the response half finished.
+        if warn:
+            _warn_close_notify(self.url)
 
     def _iter_raw(self, chunk_size: Optional[int]) -> Iterator[bytes]:
         if self._stream is None:
@@ -640,9 +644,7 @@ def _fill(
         ),
         (content, raw_bytes, rsp.resumes, stream, close_notify_missing),
     ) = native.summary()
-    if close_notify_missing:
-        rsp.close_notify_missing = True
-        _warn_close_notify(rsp.url)
+    rsp.close_notify_missing = close_notify_missing
     rsp.status_code = status
     rsp.ok = 200 <= status < 400
     rsp.http_version = _HTTP_VERSIONS.get(version, CurlHttpVersion.NONE)
@@ -662,6 +664,8 @@ def _fill(
     if stream is None and on_finish is not None:
         rsp._on_finish = None
         on_finish()
+    if close_notify_missing:  # last, as in `Response._finish`
+        _warn_close_notify(rsp.url)
 
 
 def _whole_response(native: _native.Response, default_encoding: DefaultEncoding) -> Response:
