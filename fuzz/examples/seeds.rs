@@ -270,5 +270,53 @@ fn main() {
         b"machine example.com login user password \"p a\\\"ss\"\n\
           default login anon password x\nmacdef init\ncd /\n\nmachine b.test\n",
     );
+
+    // ws_receiver: a flag byte (bit 0: permessage-deflate, 1: server_no_context_takeover,
+    // 2-4: server window bits - 8, 5: no UTF-8 check, 6: small limits), four read sizes, then
+    // frames as a server sends them (unmasked).
+    let plain: &[u8] = &[
+        0x81, 0x05, b'h', b'e', b'l', b'l', b'o', // text "hello"
+        0x02, 0x03, b'a', b'b', b'c', // binary, not final
+        0x89, 0x01, b'p', // a ping in between
+        0x80, 0x02, b'd', b'e', // the binary message's continuation, final
+        0x8a, 0x00, // pong
+        0x82, 0x7e, 0x00, 0x80, // binary, 128 bytes (16-bit length)
+    ];
+    let mut frames = plain.to_vec();
+    frames.extend(std::iter::repeat_n(0x5a, 128));
+    frames.extend_from_slice(&[0x88, 0x05, 0x03, 0xe8, b'b', b'y', b'e']); // close 1000 "bye"
+    write("ws_receiver", "frames", &with(&[0, 3, 1, 7, 200], &frames));
+    write(
+        "ws_receiver",
+        "frames-small",
+        &with(&[0x40, 0, 0, 0, 0], &frames),
+    );
+    // RFC 7692 section 7.2.3.1: "Hello" compressed, then the same with the context kept
+    // (section 7.2.3.2), then a fragmented compressed message.
+    let compressed: &[u8] = &[
+        0xc1, 0x07, 0xf2, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00, // "Hello"
+        0xc1, 0x05, 0xf2, 0x00, 0x11, 0x00, 0x00, // "Hello" again, context taken over
+        0x41, 0x03, 0xf2, 0x48, 0xcd, // first fragment
+        0x80, 0x04, 0xc9, 0xc9, 0x07, 0x00, // continuation, final
+        0x88, 0x02, 0x03, 0xe9, // close 1001
+    ];
+    write(
+        "ws_receiver",
+        "deflate",
+        &with(&[0x1d, 2, 5, 0, 9], compressed),
+    );
+    write(
+        "ws_receiver",
+        "deflate-reset",
+        &with(&[0x1f, 0, 0, 0, 0], &compressed[..9]),
+    );
+    write(
+        "ws_receiver",
+        "extensions-answer",
+        &with(
+            &[0, 0, 0, 0, 0],
+            b"server_no_context_takeover; client_max_window_bits=10",
+        ),
+    );
     println!("fuzz/seeds written");
 }

@@ -414,3 +414,138 @@ pub fn netrc(data: &[u8]) {
         let _ = netrc.entry("example.com", None);
     }
 }
+
+/// What a WebSocket receiver made of a stream: its events in order, then the violation that
+/// ended it (if one did).
+type WsOutcome = (
+    Vec<mummer_proto::ws::Event>,
+    Option<mummer_proto::ws::Violation>,
+);
+
+fn ws_receive(
+    config: &mummer_proto::ws::Config,
+    deflate: Option<&mummer_proto::ws::DeflateParams>,
+    input: &[u8],
+    sizes: &[u8],
+) -> WsOutcome {
+    use mummer_proto::ws::{Event, Receiver};
+    let mut receiver = Receiver::new(config, deflate);
+    let mut buf = bytes::BytesMut::new();
+    let mut events = Vec::new();
+    for piece in pieces(input, sizes) {
+        buf.extend_from_slice(piece);
+        loop {
+            match receiver.next_event(&mut buf) {
+                Ok(Some(event)) => {
+                    let closed = matches!(event, Event::Close(_));
+                    events.push(event);
+                    if closed {
+                        // Nothing is read after the server's close frame.
+                        return (events, None);
+                    }
+                }
+                Ok(None) => {
+                    // More input is needed: the receiver says how much the frame wants.
+                    assert!(
+                        receiver.wanted() > buf.len(),
+                        "the receiver asked for no more than it holds"
+                    );
+                    break;
+                }
+                Err(violation) => return (events, Some(violation)),
+            }
+        }
+    }
+    (events, None)
+}
+
+/// The WebSocket receiver (`mummer_proto::ws::Receiver`): frames as a server sends them,
+/// with and without permessage-deflate, in arbitrary pieces. However the bytes are split into
+/// reads, the same events and the same violation come out; no message is larger than the
+/// limit (inflation included: a compressed bomb is a violation, not a memory spike); a
+/// validated text message is UTF-8; a close frame's code is one a peer may send. The
+/// server's `permessage-deflate` answer is checked against Chrome's offer too.
+pub fn ws_receiver(data: &[u8]) {
+    use mummer_proto::ws::{Config, DataKind, DeflateOffer, DeflateParams, Event, close_code};
+    let Some((&flags, rest)) = data.split_first() else {
+        return;
+    };
+    let (sizes, input) = rest.split_at(rest.len().min(4));
+    let small = flags & 0x40 != 0;
+    let config = Config {
+        max_frame_size: if small { 4096 } else { 1 << 20 },
+        max_message_size: if small { 8192 } else { 1 << 20 },
+        validate_utf8: flags & 0x20 == 0,
+        fragment_size: None,
+    };
+    let deflate = (flags & 1 == 1).then(|| DeflateParams {
+        server_no_context_takeover: flags & 2 != 0,
+        client_no_context_takeover: false,
+        server_max_window_bits: 8 + ((flags >> 2) & 7),
+        client_max_window_bits: 15,
+    });
+    let split = ws_receive(&config, deflate.as_ref(), input, sizes);
+    let whole = ws_receive(&config, deflate.as_ref(), input, &[]);
+    assert_eq!(
+        split, whole,
+        "the same frames split into reads were received differently"
+    );
+    let (events, _) = whole;
+    let mut message: Option<(DataKind, Vec<u8>)> = None;
+    for event in events {
+        match event {
+            Event::Data {
+                kind,
+                payload,
+                first,
+                fin,
+            } => {
+                assert_eq!(
+                    first,
+                    message.is_none(),
+                    "a message started twice or not at all"
+                );
+                let (k, body) = message.get_or_insert_with(|| (kind, Vec::new()));
+                assert_eq!(*k, kind, "a message changed kind");
+                body.extend_from_slice(&payload);
+                assert!(
+                    body.len() <= config.max_message_size,
+                    "a message of {} bytes passed the {}-byte limit",
+                    body.len(),
+                    config.max_message_size
+                );
+                if fin {
+                    let (kind, body) = message.take().expect("a message in progress");
+                    if kind == DataKind::Text && config.validate_utf8 {
+                        assert!(std::str::from_utf8(&body).is_ok(), "text that is not UTF-8");
+                    }
+                }
+            }
+            Event::Ping(p) | Event::Pong(p) => {
+                assert!(p.len() <= 125, "a control frame of {} bytes", p.len());
+            }
+            Event::Close(frame) => {
+                if let Some(frame) = frame {
+                    assert!(
+                        close_code::is_sendable(frame.code),
+                        "close code {} cannot come from a peer",
+                        frame.code
+                    );
+                    assert!(
+                        frame.reason.len() <= 123,
+                        "a close reason of {} bytes",
+                        frame.reason.len()
+                    );
+                }
+            }
+        }
+    }
+    if let Ok(answer) = std::str::from_utf8(input) {
+        let offer = DeflateOffer::parse("permessage-deflate; client_max_window_bits")
+            .expect("Chrome's offer parses");
+        if let Ok(params) = offer.accept(answer) {
+            assert!((8..=15).contains(&params.server_max_window_bits));
+            assert!((8..=15).contains(&params.client_max_window_bits));
+        }
+    }
+}
