@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 from urllib.parse import parse_qs, urlsplit
 
+from mummer_testutil import read_head
 from websockets.asyncio.server import ServerConnection, serve
 from websockets.http11 import Request, Response
 
@@ -147,12 +148,9 @@ class Scripted:
     def _serve(self) -> None:
         conn, _ = self._listener.accept()
         try:
-            head = b""
-            while b"\r\n\r\n" not in head:
-                piece = conn.recv(4096)
-                if not piece:
-                    return
-                head += piece
+            head = read_head(conn)
+            if head is None:
+                return
             key = b""
             for line in head.split(b"\r\n"):
                 if line.lower().startswith(b"sec-websocket-key:"):

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import hashlib
+import socket
 from collections.abc import AsyncIterable, Iterable
+from typing import Optional
 
 #: The test server's pattern (`mummer_testkit::pattern`): the byte at offset i depends only on
 #: i % 251.
@@ -32,3 +34,15 @@ async def adrain(chunks: AsyncIterable[bytes], into: list[bytes]) -> None:
     """`drain` for an async iterator."""
     async for chunk in chunks:
         into.append(chunk)
+
+
+def read_head(conn: socket.socket) -> Optional[bytes]:
+    """What a test server reads of a request: everything up to the end of its head (the
+    bytes after it too, if they came in the same read); None when the client closed first."""
+    head = b""
+    while b"\r\n\r\n" not in head:
+        piece = conn.recv(65536)
+        if not piece:
+            return None
+        head += piece
+    return head

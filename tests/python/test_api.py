@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from mummer_testutil import drain, pattern, sha256
+from mummer_testutil import drain, pattern, read_head, sha256
 
 import mummer
 from conftest import NGINX_SLOW_AFTER, NGINX_SMALL, Nginx, ServerInfo
@@ -1203,12 +1203,7 @@ class _FlakyServer:
                 if self.connections <= self.failures:
                     continue
                 conn.settimeout(2)
-                data = b""
-                while b"\r\n\r\n" not in data:
-                    piece = conn.recv(65536)
-                    if not piece:
-                        break
-                    data += piece
+                read_head(conn)
                 conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
 
     def close(self) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 import pytest
-from mummer_testutil import adrain, drain, pattern
+from mummer_testutil import adrain, drain, pattern, read_head
 
 from mummer import requests as mreq
 from mummer.requests import exceptions as exc
@@ -438,12 +438,8 @@ def _close_delimited_tls(certs: Path, notify: bool) -> Iterator[str]:
         raw.settimeout(10)
         try:
             with ctx.wrap_socket(raw, server_side=True) as conn:
-                head = b""
-                while b"\r\n\r\n" not in head:
-                    piece = conn.recv(4096)
-                    if not piece:
-                        return
-                    head += piece
+                if read_head(conn) is None:
+                    return
                 conn.sendall(b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n")
                 conn.sendall(pattern(0, CLOSE_DELIMITED))
                 if notify:
