@@ -3,6 +3,7 @@
 client and the `websockets` client, echoing through `mummer-ws-echo` on loopback.
 
     python3 benches/python/ws_run.py [--rounds 3] [--quick] [--clients a,b] [--out PREFIX]
+                                     [--hold-cpus]
 
 Rows: round trips per second for 1 KiB messages (send one, wait for its echo), and MB/s of
 echoed payload for 64 KiB and 16 MiB messages (the same, MB = 10^6 bytes, one direction). Every
@@ -10,6 +11,12 @@ echo is compared with what was sent. Each cell runs in a fresh process, the clie
 (their order rotated each round), the table shows medians. The echo server (Rust, no
 compression negotiated, so every client sends the same frames) is built with cargo; the venv
 is `benches/python/.venv`, made by `run.py` (the peers pinned in requirements.txt).
+
+`--hold-cpus` runs one busy loop per CPU under SCHED_IDLE for the whole run, so that no CPU
+goes idle: on this virtual machine an idle vCPU halts (the guest does no halt polling), and
+each of the two wake-ups per round trip then costs the hypervisor's wake-up latency, which the
+loops take out (as `idle=poll` does) for every client alike. A SCHED_IDLE thread runs only
+when nothing else on its CPU wants to, so a woken client or server takes the CPU at once.
 """
 
 from __future__ import annotations
@@ -144,6 +151,8 @@ def main() -> int:
     ap.add_argument("--clients", default=",".join(CLIENTS))
     ap.add_argument("--out", default=os.path.join(HERE, "ws-results"))
     ap.add_argument("--venv", default=os.path.join(HERE, ".venv"))
+    ap.add_argument("--hold-cpus", action="store_true",
+                    help="keep every CPU out of idle with SCHED_IDLE busy loops (see above)")
     ap.add_argument("--cell", nargs=4, metavar=("CLIENT", "URL", "SIZE", "COUNT"),
                     help=argparse.SUPPRESS)
     a = ap.parse_args()
@@ -163,6 +172,11 @@ def main() -> int:
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert echo.stdout is not None
     url = f"ws://127.0.0.1:{echo.stdout.readline().strip()}/"
+    holders = [
+        subprocess.Popen(["taskset", "-c", str(cpu), "chrt", "--idle", "0",
+                          sys.executable, "-c", "while True: pass"])
+        for cpu in (sorted(os.sched_getaffinity(0)) if a.hold_cpus else [])
+    ]
     clients = [c for c in a.clients.split(",") if c]
     results: dict = {c: {r[0]: [] for r in ROWS} for c in clients}
     errors: dict = {}
@@ -193,10 +207,14 @@ def main() -> int:
         assert echo.stdin is not None
         echo.stdin.close()
         echo.wait(10)
+        for h in holders:
+            h.kill()
+            h.wait()
 
     head = "| row | " + " | ".join(CLIENTS[c] for c in clients) + " |"
     lines = [
-        f"Command: `python3 benches/python/ws_run.py{' --quick' if a.quick else ''} "
+        f"Command: `python3 benches/python/ws_run.py{' --quick' if a.quick else ''}"
+        f"{' --hold-cpus' if a.hold_cpus else ''} "
         f"--rounds {a.rounds}` ({time.strftime('%Y-%m-%d %H:%M')}, "
         f"{time.monotonic() - started:.0f} s; medians of {a.rounds} fresh processes per cell; "
         "echo server: target/release/mummer-ws-echo, no compression).",

@@ -2,7 +2,9 @@
 //! `benches/python/ws_run.py` measures the Python clients: echo through `mummer-ws-echo` (a
 //! separate process, plain `ws://` on loopback, no compression negotiated), one message in
 //! flight, every echo compared with what was sent; round trips per second for 1 KiB, MB/s
-//! (10^6 bytes, one direction) for 64 KiB and 16 MiB messages; the median of `--rounds`.
+//! (10^6 bytes, one direction) for 64 KiB and 16 MiB messages; the median of `--rounds`. Two
+//! columns: the reader and writer as tasks (the default), and driven by the calls
+//! (`WebSocketBuilder::driven_by_calls`, as the sync Python client runs it).
 //!
 //! ```sh
 //! cargo build --release -p mummer-bench --bin mummer-ws-echo --bin mummer-ws-bench
@@ -74,31 +76,37 @@ fn main() {
         .enable_all()
         .build()
         .expect("runtime");
-    println!("| row | mummer (Rust, async) |");
-    println!("| --- | ---: |");
+    println!("| row | mummer (Rust, async, tasks) | mummer (Rust, driven by calls) |");
+    println!("| --- | ---: | ---: |");
     runtime.block_on(async {
         let client = Client::new();
         for row in &ROWS {
-            let mut values = Vec::new();
-            for _ in 0..rounds {
-                let ws = client
-                    .websocket(&url)
-                    .max_message_size(64 << 20)
-                    .send_queue(32 << 20)
-                    .connect()
-                    .await
-                    .expect("connect");
-                let elapsed = echo(&ws, row).await;
-                ws.close(1000, "").await.expect("close");
-                values.push(if row.per_second {
-                    row.count as f64 / elapsed.as_secs_f64()
-                } else {
-                    (row.size * row.count) as f64 / 1e6 / elapsed.as_secs_f64()
-                });
+            // Both ways in each round, the order alternating.
+            let mut values = [Vec::new(), Vec::new()];
+            for round in 0..rounds {
+                for k in [round % 2, 1 - round % 2] {
+                    let ws = client
+                        .websocket(&url)
+                        .max_message_size(64 << 20)
+                        .send_queue(32 << 20)
+                        .driven_by_calls(k == 1)
+                        .connect()
+                        .await
+                        .expect("connect");
+                    let elapsed = echo(&ws, row).await;
+                    ws.close(1000, "").await.expect("close");
+                    values[k].push(if row.per_second {
+                        row.count as f64 / elapsed.as_secs_f64()
+                    } else {
+                        (row.size * row.count) as f64 / 1e6 / elapsed.as_secs_f64()
+                    });
+                }
             }
-            values.sort_by(f64::total_cmp);
-            let median = values[values.len() / 2];
-            println!("| {} | {median:.0} |", row.name);
+            let [tasks, driven] = values.map(|mut v| {
+                v.sort_by(f64::total_cmp);
+                v[v.len() / 2]
+            });
+            println!("| {} | {tasks:.0} | {driven:.0} |", row.name);
         }
     });
     drop(server.stdin.take());

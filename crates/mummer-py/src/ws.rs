@@ -8,9 +8,9 @@
 //! only a full queue hands back a `WsTask` to wait on, polled the same way.
 //!
 //! A WebSocket of a sync `Session` runs on the opening thread's own current-thread runtime
-//! ([`Driver::Local`]): its reader and writer tasks run inside the blocking calls (without
-//! the GIL, from whichever thread makes them), so the thread the kernel wakes is the one
-//! waiting, as with the sync requests (decision 0006). Flags are libcurl's `CURLWS_*` bits,
+//! ([`Driver::Local`]) with no tasks at all: its blocking calls read and write the connection
+//! (without the GIL, from whichever thread makes them), so the thread the kernel wakes is the
+//! one waiting and a message read is handed up in the same poll (decision 0006). Flags are libcurl's `CURLWS_*` bits,
 //! as curl_cffi returns them.
 
 use std::future::Future;
@@ -58,11 +58,11 @@ enum Driver {
     /// The shared runtime's threads: always running; the WebSocket may be used from any
     /// thread or event loop (`AsyncSession`).
     Shared,
-    /// A sync `Session` thread's current-thread runtime (`runtime::local`): driven only
-    /// while a blocking call on the WebSocket runs, as libcurl drives a WebSocket only
-    /// inside `curl_ws_recv`/`curl_ws_send`. A ping the server sends meanwhile is answered
-    /// on the next call. Any thread may make the calls (tokio lets one of them at a time
-    /// drive it; the others wait for their own futures).
+    /// A sync `Session` thread's current-thread runtime (`runtime::local`), and no reader
+    /// or writer task: the WebSocket is opened `driven_by_calls`, so its blocking calls read
+    /// and write it, as libcurl drives a WebSocket only inside `curl_ws_recv`/`curl_ws_send`.
+    /// A ping the server sends meanwhile is answered on the next call. Any thread may make
+    /// the calls (one of them runs the connection at a time; see `mummer::ws`'s pump).
     Local(Held),
     /// An event loop thread's current-thread runtime (`runtime::looped`), which that
     /// loop turns whenever the runtime's descriptor is readable and on each call made on the
@@ -785,6 +785,9 @@ pub(crate) fn connecting(
     builder: mummer::ws::WebSocketBuilder,
     local: Option<(Arc<tokio::runtime::Runtime>, bool)>,
 ) -> WsTask {
+    // A sync session's WebSocket has no tasks: its blocking calls run the connection, so a
+    // message read reaches the waiting `recv` in the same poll (see `Driver::Local`).
+    let builder = builder.driven_by_calls(matches!(local, Some((_, false))));
     WsTask::new(
         Box::pin(async move {
             builder

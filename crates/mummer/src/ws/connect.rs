@@ -168,7 +168,7 @@ pub(crate) async fn open(
                     remote_addr: h2.info.remote_addr,
                     version: http::Version::HTTP_2,
                 });
-                let link = driver::start(
+                let (link, pump) = driver::start(
                     tunnel,
                     BytesMut::new(),
                     &ws,
@@ -176,7 +176,7 @@ pub(crate) async fn open(
                     inner.abort.clone(),
                     url.clone(),
                 );
-                return Ok(WebSocket { link, info });
+                return Ok(WebSocket { link, pump, info });
             }
             Err(failure) if failure.retryable => handshake.http2 = false,
             Err(failure) => return Err(failure.error),
@@ -258,7 +258,7 @@ pub(crate) async fn open(
         remote_addr: conn.info.remote_addr,
         version: http::Version::HTTP_11,
     });
-    let link = driver::start(
+    let (link, pump) = driver::start(
         conn.io,
         conn.buf,
         &ws,
@@ -266,7 +266,7 @@ pub(crate) async fn open(
         inner.abort.clone(),
         url.clone(),
     );
-    Ok(WebSocket { link, info })
+    Ok(WebSocket { link, pump, info })
 }
 
 /// The shared HTTP/2 connection an extended CONNECT goes on: only when the profile's browser

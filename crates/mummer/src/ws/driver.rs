@@ -29,6 +29,7 @@ use tokio_util::sync::CancellationToken;
 use url::Url;
 
 use super::inbox::{End, Inbox};
+use super::pump::Pump;
 use super::{CloseFrame, DataKind, Fragment, WsOptions};
 use crate::error::{Error, Kind, Result, TimeoutKind, WebSocketError};
 
@@ -321,7 +322,8 @@ pub(crate) trait Io: AsyncRead + AsyncWrite + Send + 'static {}
 
 impl<T: AsyncRead + AsyncWrite + Send + 'static> Io for T {}
 
-/// Starts the reader and writer on `io`; `buffered` holds bytes read past the `101` head.
+/// Starts the reader and writer on `io`; `buffered` holds bytes read past the `101` head. As
+/// two tasks, or (`ws.driven_by_calls`) in the returned [`Pump`], which the handle's calls turn.
 pub(crate) fn start<S: Io>(
     io: S,
     buffered: BytesMut,
@@ -329,7 +331,7 @@ pub(crate) fn start<S: Io>(
     deflate: Option<&DeflateParams>,
     abort: CancellationToken,
     url: Url,
-) -> Arc<Link> {
+) -> (Arc<Link>, Option<Arc<Pump>>) {
     let (read, write) = tokio::io::split(io);
     let (commands, rx) = mpsc::unbounded_channel();
     let stop = abort.child_token();
@@ -352,23 +354,21 @@ pub(crate) fn start<S: Io>(
     let codec: Config = ws.codec;
     let receiver = Receiver::new(&codec, deflate);
     let sender = Sender::new(&codec, deflate);
-    crate::embed::spawn(reader(
+    let reader = reader(
         read,
         buffered,
         link.clone(),
         receiver,
         ws.idle_timeout,
         abort.clone(),
-    ));
-    crate::embed::spawn(writer(
-        write,
-        link.clone(),
-        rx,
-        sender,
-        ws.ping_interval,
-        abort,
-    ));
-    link
+    );
+    let writer = writer(write, link.clone(), rx, sender, ws.ping_interval, abort);
+    if ws.driven_by_calls {
+        return (link, Some(Arc::new(Pump::new(reader, writer))));
+    }
+    crate::embed::spawn(reader);
+    crate::embed::spawn(writer);
+    (link, None)
 }
 
 /// Masking keys from the cryptographic generator, fetched 64 at a time.

@@ -43,6 +43,7 @@ mod driver;
 mod error;
 mod headers;
 mod inbox;
+mod pump;
 
 pub use error::{HandshakeError, SendError, Violation, WebSocketError};
 pub use mummer_proto::ws::{CloseFrame, DataKind, DeflateParams, close_code};
@@ -133,6 +134,8 @@ pub(crate) struct WsOptions {
     pub(crate) close_timeout: Duration,
     pub(crate) send_queue: usize,
     pub(crate) recv_queue: usize,
+    /// No tasks: the handle's calls run the reader and writer ([`pump`]).
+    pub(crate) driven_by_calls: bool,
 }
 
 impl Default for WsOptions {
@@ -147,6 +150,7 @@ impl Default for WsOptions {
             close_timeout: Duration::from_secs(5),
             send_queue: 1 << 20,
             recv_queue: 4 << 20,
+            driven_by_calls: false,
         }
     }
 }
@@ -286,6 +290,23 @@ impl WebSocketBuilder {
         self
     }
 
+    /// Run the connection inside this WebSocket's own calls instead of on two tasks of the
+    /// runtime (default: tasks). Reading and writing then happen only while a call waits:
+    /// [`WebSocket::recv`], [`WebSocket::send`], [`WebSocket::flush`], [`WebSocket::close`]
+    /// or a `poll_*`/`try_*` receive, as libcurl's `curl_ws_recv` and `curl_ws_send` do.
+    ///
+    /// For a thread that makes one blocking call at a time (mummer's sync Python client):
+    /// a message read reaches the waiting `recv` in the same poll, with no task switch, and a
+    /// send is written from the caller's poll. Between calls nothing is read or answered: a
+    /// server's ping gets its pong on the next call, [`WebSocket::ping`] and
+    /// [`WebSocket::pong`] go out on the next call (or [`WebSocket::flush`]), and keepalive
+    /// pings and the idle timeout count only while a call waits. Several threads may call at
+    /// once; one of them runs the connection at a time.
+    pub fn driven_by_calls(mut self, on: bool) -> Self {
+        self.options.driven_by_calls = on;
+        self
+    }
+
     /// Connects, sends the upgrade and checks the answer. Errors carry the URL.
     pub async fn connect(self) -> Result<WebSocket> {
         let url = self.url?;
@@ -300,6 +321,8 @@ impl WebSocketBuilder {
 /// it ends the connection at once, without a close handshake (as [`WebSocket::terminate`]).
 pub struct WebSocket {
     pub(crate) link: Arc<driver::Link>,
+    /// The reader and writer, when the calls run them ([`WebSocketBuilder::driven_by_calls`]).
+    pub(crate) pump: Option<Arc<pump::Pump>>,
     pub(crate) info: Arc<Info>,
 }
 
@@ -384,15 +407,39 @@ impl WebSocket {
     /// [`Self::recv`] as a poll: `Pending` registers `cx`'s waker, woken when a message is
     /// complete or the WebSocket ends. One waiting receiver at a time.
     pub fn poll_recv(&self, cx: &mut Context<'_>) -> Poll<Result<Message>> {
-        self.link.inbox.poll_message(cx)
+        self.poll_driven(cx, |inbox, cx| inbox.poll_message(cx))
     }
 
     /// [`Self::recv_fragment`] as a poll.
     pub fn poll_recv_fragment(&self, cx: &mut Context<'_>) -> Poll<Result<Fragment>> {
-        self.link.inbox.poll_fragment(cx)
+        self.poll_driven(cx, |inbox, cx| inbox.poll_fragment(cx))
     }
 
-    /// A message if one is complete already, without waiting.
+    /// `poll` of the inbox; when the calls run the connection, a turn of it in between. The
+    /// first look registers no waker: a message the turn then delivers must not wake this
+    /// very call (on tokio's current-thread runtime, a wake costs a write to its `eventfd`).
+    fn poll_driven<T>(
+        &self,
+        cx: &mut Context<'_>,
+        poll: impl Fn(&inbox::Inbox, &mut Context<'_>) -> Poll<T>,
+    ) -> Poll<T> {
+        if let Some(pump) = &self.pump {
+            let mut quiet = Context::from_waker(std::task::Waker::noop());
+            if let Poll::Ready(v) = poll(&self.link.inbox, &mut quiet) {
+                return Poll::Ready(v);
+            }
+            pump.turn(cx);
+        }
+        poll(&self.link.inbox, cx)
+    }
+
+    /// `work`, turning the connection while it waits when the calls run it.
+    async fn driven<F: std::future::Future>(&self, work: F) -> F::Output {
+        pump::driven(self.pump.as_deref(), work).await
+    }
+
+    /// A message if one is complete already, without waiting (driven by calls, it first
+    /// reads what has arrived, inside a runtime).
     pub fn try_recv(&self) -> Result<Option<Message>> {
         let mut cx = Context::from_waker(std::task::Waker::noop());
         match self.poll_recv(&mut cx) {
@@ -414,6 +461,10 @@ impl WebSocket {
     /// [`Self::close`] would send it, without waiting for the answer). Waits only for room in
     /// the send queue; [`Self::flush`] waits until it is written.
     pub async fn send(&self, message: Message) -> Result<()> {
+        self.driven(self.send_now(message)).await
+    }
+
+    async fn send_now(&self, message: Message) -> Result<()> {
         match message {
             Message::Text(d) => {
                 self.link
@@ -451,7 +502,8 @@ impl WebSocket {
         data: impl Into<Bytes>,
         last: bool,
     ) -> Result<()> {
-        self.link.send_data(kind, data.into(), last, false).await
+        self.driven(self.link.send_data(kind, data.into(), last, false))
+            .await
     }
 
     /// Sends a ping (at most 125 bytes), ahead of queued messages.
@@ -466,7 +518,7 @@ impl WebSocket {
 
     /// Waits until every queued message has been written to the connection.
     pub async fn flush(&self) -> Result<()> {
-        self.link.flush().await
+        self.driven(self.link.flush()).await
     }
 
     /// The close handshake: sends a close frame with `code` and `reason` (at most 123 bytes)
@@ -481,12 +533,15 @@ impl WebSocket {
         self.link
             .start_close(Some((code, reason.to_string())))
             .await?;
-        self.link.wait_closed().await
+        self.driven(self.link.wait_closed()).await
     }
 
     /// Ends the connection now, without a close handshake.
     pub fn terminate(&self) {
         self.link.terminate();
+        if let Some(pump) = &self.pump {
+            pump.stop();
+        }
     }
 
     /// Whether the WebSocket has ended (closed or failed); queued messages may still be
@@ -498,7 +553,7 @@ impl WebSocket {
 
 impl Drop for WebSocket {
     fn drop(&mut self) {
-        self.link.terminate();
+        self.terminate();
     }
 }
 
