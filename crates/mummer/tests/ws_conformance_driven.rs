@@ -109,9 +109,9 @@ fn terminate_from_another_thread_ends_a_waiting_recv() {
 }
 
 #[tokio::test]
-async fn nothing_is_read_between_calls_and_the_next_call_catches_up() {
-    // A ping sent while no call waits is answered once one does; the messages around it
-    // arrive in order.
+async fn a_ping_that_comes_between_calls_is_answered_by_the_next_one_in_order() {
+    // A ping that arrives while no call waits is answered once one does, before anything
+    // else is sent; the messages around it arrive in order.
     let s = server().await;
     let ws = open(
         &s,
@@ -168,5 +168,28 @@ fn a_call_that_ends_leaves_the_waiting_one_woken() {
     assert_eq!(
         got.expect("woken within the wait").expect("recv"),
         Message::Text("late".into())
+    );
+}
+
+#[test]
+fn a_send_is_written_before_it_returns() {
+    // Nothing drives the connection after the call: what it did not write is never sent.
+    let (server_rt, rt) = two_runtimes();
+    let s = server_rt.block_on(server());
+    let ws = rt
+        .block_on(builder(&s, "/echo?deflate=0").connect())
+        .expect("connect");
+    rt.block_on(ws.send_text("before returning")).expect("send");
+    std::thread::sleep(Duration::from_millis(200));
+    drop(ws);
+    let c = server_rt
+        .block_on(s.ended(WAIT))
+        .expect("the server saw the connection end");
+    assert!(
+        c.frames
+            .iter()
+            .any(|f| f.opcode == 0x1 && f.payload == b"before returning"),
+        "the message was not written: {:?}",
+        c.frames
     );
 }

@@ -362,3 +362,46 @@ async fn extended_connect_equals_the_browser_captures() {
         assert!(!request.end_stream(), "{profile}: the stream stays open");
     }
 }
+
+#[test]
+fn driven_by_calls_a_flushed_message_has_left_when_flush_returns() {
+    // The sync Python client's way: a current-thread runtime driven only by the calls. Over
+    // HTTP/2 the stream's data is written by the connection's task, which must run before
+    // `flush` returns: after it nothing runs on this runtime again.
+    let server_rt = tokio::runtime::Runtime::new().expect("runtime");
+    let s = server_rt.block_on(setup("chrome", true));
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    rt.block_on(page(&s));
+    let ws = rt
+        .block_on(
+            s.client
+                .websocket(&format!("wss://{}/echo", s.base))
+                .compression(false)
+                .driven_by_calls(true)
+                .connect(),
+        )
+        .expect("connect");
+    assert_eq!(ws.version(), mummer::Version::HTTP_2);
+    rt.block_on(async {
+        ws.send_text("sync").await?;
+        ws.flush().await
+    })
+    .expect("send");
+    // The runtime and the connection go away without another turn.
+    std::thread::sleep(Duration::from_millis(200));
+    drop(ws);
+    drop(rt);
+    let seen = server_rt
+        .block_on(s.server.ended(WAIT))
+        .expect("the stream ended");
+    assert!(
+        seen.frames
+            .iter()
+            .any(|f| f.opcode == 0x1 && f.payload == b"sync"),
+        "the message never reached the server: {:?}",
+        seen.frames
+    );
+}

@@ -277,6 +277,14 @@ impl Link {
         });
     }
 
+    /// `stop` fired: it is a child of the client's abort token, so when that was the cause the
+    /// WebSocket fails as aborted (otherwise `terminate` or the close already ended it).
+    fn stopped(&self, abort: &CancellationToken) {
+        if abort.is_cancelled() {
+            self.fail(Error::new(Kind::Aborted, None));
+        }
+    }
+
     /// Ends everything with `error`.
     fn fail(&self, error: Error) {
         self.inbox.end(End::Failed(error.with_url(&self.url)));
@@ -364,7 +372,17 @@ pub(crate) fn start<S: Io>(
     );
     let writer = writer(write, link.clone(), rx, sender, ws.ping_interval, abort);
     if ws.driven_by_calls {
-        return (link, Some(Arc::new(Pump::new(reader, writer))));
+        // Weak: the parts hold the link, and the handle holds both.
+        let lost = Arc::downgrade(&link);
+        let pump = Pump::new(reader, writer, move || {
+            if let Some(link) = lost.upgrade() {
+                link.fail(Error::new(
+                    Kind::WebSocket(WebSocketError::Abnormal { in_message: false }),
+                    Some("the WebSocket's reader or writer panicked".into()),
+                ));
+            }
+        });
+        return (link, Some(Arc::new(pump)));
     }
     crate::embed::spawn(reader);
     crate::embed::spawn(writer);
@@ -404,7 +422,6 @@ async fn reader<S: Io>(
     idle: Option<Duration>,
     abort: CancellationToken,
 ) {
-    let aborted = |link: &Link| link.fail(Error::new(Kind::Aborted, None));
     // Dropping the message in progress (see `Inbox::discard_overflow`).
     let mut dropping = false;
     loop {
@@ -437,7 +454,10 @@ async fn reader<S: Io>(
                     // does not fit.
                     let room = tokio::select! {
                         biased;
-                        _ = link.stop.cancelled() => return,
+                        _ = link.stop.cancelled() => {
+                            link.stopped(&abort);
+                            return;
+                        }
                         room = link.inbox.wait_room() => room,
                     };
                     if !room {
@@ -501,9 +521,8 @@ async fn reader<S: Io>(
         let read = io.read_buf(&mut room);
         let result = tokio::select! {
             biased;
-            _ = link.stop.cancelled() => return,
-            _ = abort.cancelled() => {
-                aborted(&link);
+            _ = link.stop.cancelled() => {
+                link.stopped(&abort);
                 return;
             }
             r = with_timeout(idle, read) => r,
@@ -605,9 +624,8 @@ async fn writer<S: Io>(
             };
             tokio::select! {
                 biased;
-                _ = link.stop.cancelled() => return,
-                _ = abort.cancelled() => {
-                    link.fail(Error::new(Kind::Aborted, None));
+                _ = link.stop.cancelled() => {
+                    link.stopped(&abort);
                     return;
                 }
                 _ = link.control_ready.notified() => continue,
@@ -677,7 +695,10 @@ async fn writer<S: Io>(
             };
             let result = tokio::select! {
                 biased;
-                _ = link.stop.cancelled() => return,
+                _ = link.stop.cancelled() => {
+                    link.stopped(&abort);
+                    return;
+                }
                 r = write => r,
             };
             if let Err(e) = result {

@@ -297,11 +297,14 @@ impl WebSocketBuilder {
     ///
     /// For a thread that makes one blocking call at a time (mummer's sync Python client):
     /// a message read reaches the waiting `recv` in the same poll, with no task switch, and a
-    /// send is written from the caller's poll. Between calls nothing is read or answered: a
+    /// send writes what the socket takes before it returns. Between calls nothing is read or answered: a
     /// server's ping gets its pong on the next call, [`WebSocket::ping`] and
     /// [`WebSocket::pong`] go out on the next call (or [`WebSocket::flush`]), and keepalive
-    /// pings and the idle timeout count only while a call waits. Several threads may call at
-    /// once; one of them runs the connection at a time.
+    /// pings and the idle timeout are checked only while a call waits (the idle timeout runs
+    /// from the last read, so a call after a long silence can fail at once), and
+    /// [`WebSocket::close`] ends the connection when it returns. Several threads may call at
+    /// once; one of them runs the connection at a time. The calls must be made on the runtime
+    /// that opened the WebSocket.
     pub fn driven_by_calls(mut self, on: bool) -> Self {
         self.options.driven_by_calls = on;
         self
@@ -461,7 +464,21 @@ impl WebSocket {
     /// [`Self::close`] would send it, without waiting for the answer). Waits only for room in
     /// the send queue; [`Self::flush`] waits until it is written.
     pub async fn send(&self, message: Message) -> Result<()> {
-        self.driven(self.send_now(message)).await
+        self.driven(self.send_now(message)).await?;
+        self.write_queued().await;
+        Ok(())
+    }
+
+    /// Driven by calls, a send that found room returns without waiting; one turn then writes
+    /// what the socket takes now, as `curl_ws_send` does, rather than at the next call.
+    async fn write_queued(&self) {
+        if let Some(pump) = &self.pump {
+            poll_fn(|cx| {
+                pump.turn(cx);
+                Poll::Ready(())
+            })
+            .await;
+        }
     }
 
     async fn send_now(&self, message: Message) -> Result<()> {
@@ -503,7 +520,9 @@ impl WebSocket {
         last: bool,
     ) -> Result<()> {
         self.driven(self.link.send_data(kind, data.into(), last, false))
-            .await
+            .await?;
+        self.write_queued().await;
+        Ok(())
     }
 
     /// Sends a ping (at most 125 bytes), ahead of queued messages.
@@ -518,7 +537,14 @@ impl WebSocket {
 
     /// Waits until every queued message has been written to the connection.
     pub async fn flush(&self) -> Result<()> {
-        self.driven(self.link.flush()).await
+        self.driven(self.link.flush()).await?;
+        if self.pump.is_some() && self.info.version == http::Version::HTTP_2 {
+            // Over HTTP/2 "written" is handed to the connection's task, which runs only once
+            // this call waits: without a task hop of its own the call would return first (a
+            // current-thread `block_on` ends as soon as its future is ready).
+            tokio::task::yield_now().await;
+        }
+        Ok(())
     }
 
     /// The close handshake: sends a close frame with `code` and `reason` (at most 123 bytes)
@@ -533,7 +559,14 @@ impl WebSocket {
         self.link
             .start_close(Some((code, reason.to_string())))
             .await?;
-        self.driven(self.link.wait_closed()).await
+        let closed = self.driven(self.link.wait_closed()).await;
+        if let Some(pump) = &self.pump {
+            // Nothing drives the connection after this call: rather than lingering until the
+            // handle drops, it ends now (the close frames have been exchanged, or the wait
+            // for them has failed).
+            pump.stop();
+        }
+        closed
     }
 
     /// Ends the connection now, without a close handshake.
