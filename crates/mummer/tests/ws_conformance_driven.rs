@@ -6,30 +6,42 @@ const DRIVEN_BY_CALLS: bool = true;
 
 include!("ws_suite/conformance.rs");
 
-/// A current-thread runtime that several threads block on at once, and the server on a
-/// runtime of its own.
-fn two_runtimes() -> (
-    tokio::runtime::Runtime,
-    std::sync::Arc<tokio::runtime::Runtime>,
-) {
+/// A WebSocket to the test server's `target`, opened on a current-thread runtime that several
+/// threads block on at once; the server runs on a runtime of its own.
+struct Threaded {
+    server_rt: tokio::runtime::Runtime,
+    rt: std::sync::Arc<tokio::runtime::Runtime>,
+    s: WsServer,
+    ws: std::sync::Arc<WebSocket>,
+}
+
+fn threaded(target: &str) -> Threaded {
     let server_rt = tokio::runtime::Runtime::new().expect("runtime");
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .expect("runtime");
-    (server_rt, std::sync::Arc::new(rt))
+    let s = server_rt.block_on(server());
+    let ws = rt.block_on(builder(&s, target).connect()).expect("connect");
+    Threaded {
+        server_rt,
+        rt: std::sync::Arc::new(rt),
+        s,
+        ws: std::sync::Arc::new(ws),
+    }
 }
 
 #[test]
 fn one_thread_receives_while_another_sends() {
     // Thread A waits in recv the whole time; thread B's sends must be written although A
     // holds the connection's turn, and A must keep hearing of arrivals after B has left.
-    let (server_rt, rt) = two_runtimes();
-    let s = server_rt.block_on(server());
-    let ws = std::sync::Arc::new(
-        rt.block_on(builder(&s, "/echo?deflate=0").connect())
-            .expect("connect"),
-    );
+    // The server and its runtime are held to the end (`_`-prefixed names, not `..`).
+    let Threaded {
+        server_rt: _server_rt,
+        rt,
+        s: _s,
+        ws,
+    } = threaded("/echo?deflate=0");
     const N: usize = 300;
     let receiver = {
         let (ws, rt) = (ws.clone(), rt.clone());
@@ -75,12 +87,12 @@ fn one_thread_receives_while_another_sends() {
 
 #[test]
 fn terminate_from_another_thread_ends_a_waiting_recv() {
-    let (server_rt, rt) = two_runtimes();
-    let s = server_rt.block_on(server());
-    let ws = std::sync::Arc::new(
-        rt.block_on(builder(&s, "/echo?deflate=0").connect())
-            .expect("connect"),
-    );
+    let Threaded {
+        server_rt,
+        rt,
+        s,
+        ws,
+    } = threaded("/echo?deflate=0");
     let receiver = {
         let (ws, rt) = (ws.clone(), rt.clone());
         std::thread::spawn(move || {
@@ -142,16 +154,16 @@ fn a_call_that_ends_leaves_the_waiting_one_woken() {
     // A waits in recv; B sends and flushes (its call waits too, then ends) before anything
     // arrives. The server's frame comes 300 ms later: A must hear of it, although the
     // connection last ran in B's call.
-    let (server_rt, rt) = two_runtimes();
-    let s = server_rt.block_on(server());
     let target = format!(
         "/raw?deflate=0&pause=300&then=hold&hex=,{}",
         hex::encode(server_frame(0x1, b"late", false))
     );
-    let ws = std::sync::Arc::new(
-        rt.block_on(builder(&s, &target).connect())
-            .expect("connect"),
-    );
+    let Threaded {
+        server_rt: _server_rt,
+        rt,
+        s: _s,
+        ws,
+    } = threaded(&target);
     let receiver = {
         let (ws, rt) = (ws.clone(), rt.clone());
         std::thread::spawn(move || {
@@ -174,11 +186,12 @@ fn a_call_that_ends_leaves_the_waiting_one_woken() {
 #[test]
 fn a_send_is_written_before_it_returns() {
     // Nothing drives the connection after the call: what it did not write is never sent.
-    let (server_rt, rt) = two_runtimes();
-    let s = server_rt.block_on(server());
-    let ws = rt
-        .block_on(builder(&s, "/echo?deflate=0").connect())
-        .expect("connect");
+    let Threaded {
+        server_rt,
+        rt,
+        s,
+        ws,
+    } = threaded("/echo?deflate=0");
     rt.block_on(ws.send_text("before returning")).expect("send");
     std::thread::sleep(Duration::from_millis(200));
     drop(ws);

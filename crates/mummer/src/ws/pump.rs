@@ -129,10 +129,9 @@ impl Pump {
             drop(parts);
             // A wake or a stop between the last look and letting go: no one else may have
             // seen it (their `try_lock` failed), so this thread takes another turn.
-            if !self.fan.woken.load(Ordering::SeqCst) && !self.stopped.load(Ordering::SeqCst) {
-                return;
-            }
-            if self.stopped.load(Ordering::SeqCst) && self.is_empty() {
+            let stopped = self.stopped.load(Ordering::SeqCst);
+            if (stopped && self.is_empty()) || (!stopped && !self.fan.woken.load(Ordering::SeqCst))
+            {
                 return;
             }
         }
